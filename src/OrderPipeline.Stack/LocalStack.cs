@@ -50,7 +50,8 @@ public sealed partial class LocalStack
         var layout = new StackLayout(Options, target);
         state = new StackState(Options.Subnet, target.KafkaBrokers, target.CassandraNodes, alive);
         var toStart = layout.All.Where(spec => state.Find(spec.Kind, spec.Index) is null).ToList();
-        EnsureAddressesFree(toStart);
+        var started = toStart.Count;
+        await EnsureAddressesFreeAsync(toStart, cancellationToken).ConfigureAwait(false);
         state.Save(Options.StateDirectory);
 
         var launcher = new ServerLauncher(layout, dist, java);
@@ -74,7 +75,7 @@ public sealed partial class LocalStack
         await TopicSetup.EnsureTopicsAsync(layout, dist, java, deadline, cancellationToken).ConfigureAwait(false);
 
         var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
-        return new StackInfo(layout, status.Servers, clock.Elapsed, toStart.Count + (alive.Count == 0 ? 1 : 0));
+        return new StackInfo(layout, status.Servers, clock.Elapsed, started);
     }
 
     /// Stops every recorded server (SIGTERM, then SIGKILL after <see cref="StackOptions.StopTimeout"/>), only
@@ -124,12 +125,18 @@ public sealed partial class LocalStack
         return updated;
     }
 
-    private static void EnsureAddressesFree(IEnumerable<ServerSpec> specs)
+    private static async Task EnsureAddressesFreeAsync(IEnumerable<ServerSpec> specs, CancellationToken cancellationToken)
     {
         foreach (var spec in specs)
         {
             foreach (var (host, port) in spec.BoundAddresses)
             {
+                // A bound socket with no listener is usually a server of ours that is still exiting; give it a moment.
+                for (var attempt = 0; !PortGuard.IsFree(host, port) && PortGuard.DescribeHolder(host, port) is null && attempt < 20; attempt++)
+                {
+                    await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!PortGuard.IsFree(host, port))
                 {
                     var holder = PortGuard.DescribeHolder(host, port);
