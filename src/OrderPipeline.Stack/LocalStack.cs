@@ -68,9 +68,7 @@ public sealed partial class LocalStack
             state = StartAndRecord(launcher, spec, state);
         }
 
-        var waits = layout.All.Skip(1)
-            .Select(spec => Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, target, deadline, cancellationToken));
-        await Task.WhenAll(waits).ConfigureAwait(false);
+        await WaitAllReadyAsync(layout.All.Skip(1), state, target, deadline, cancellationToken).ConfigureAwait(false);
         StackLog.AllAnswer(_logger, clock.Elapsed.TotalSeconds);
         await TopicSetup.EnsureTopicsAsync(layout, dist, java, deadline, cancellationToken).ConfigureAwait(false);
 
@@ -123,6 +121,34 @@ public sealed partial class LocalStack
         var updated = state.With(record);
         updated.Save(Options.StateDirectory);
         return updated;
+    }
+
+    /// Waits for every server; the first failure (a server that died) cancels the other waits and is thrown.
+    private static async Task WaitAllReadyAsync(IEnumerable<ServerSpec> specs, StackState state, StackTopology topology,
+        DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = specs.Select(async spec =>
+        {
+            try
+            {
+                await Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, topology, deadline, failFast.Token).ConfigureAwait(false);
+            }
+            catch (StackException)
+            {
+                await failFast.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(waits).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled because another server failed: report that failure, not the cancellation.
+            throw waits.Select(w => w.Exception?.InnerException).OfType<StackException>().First();
+        }
     }
 
     private static async Task EnsureAddressesFreeAsync(IEnumerable<ServerSpec> specs, CancellationToken cancellationToken)
