@@ -63,6 +63,7 @@ public sealed partial class LocalStack
         }
 
         await Readiness.WaitAsync(zk, state.Find(zk.Kind, 0)!, target, deadline, cancellationToken).ConfigureAwait(false);
+        StackLog.Ready(_logger, zk.Name, clock.Elapsed.TotalSeconds);
         foreach (var spec in toStart)
         {
             state = StartAndRecord(launcher, spec, state);
@@ -124,15 +125,17 @@ public sealed partial class LocalStack
     }
 
     /// Waits for every server; the first failure (a server that died) cancels the other waits and is thrown.
-    private static async Task WaitAllReadyAsync(IEnumerable<ServerSpec> specs, StackState state, StackTopology topology,
+    private async Task WaitAllReadyAsync(IEnumerable<ServerSpec> specs, StackState state, StackTopology topology,
         DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var waits = specs.Select(async spec =>
         {
             try
             {
                 await Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, topology, deadline, failFast.Token).ConfigureAwait(false);
+                StackLog.Ready(_logger, spec.Name, clock.Elapsed.TotalSeconds);
             }
             catch (StackException)
             {
