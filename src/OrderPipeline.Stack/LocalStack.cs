@@ -34,14 +34,16 @@ public sealed partial class LocalStack
         using var stackLock = await StackLock.AcquireAsync(Options.StateDirectory, LockTimeout, cancellationToken).ConfigureAwait(false);
         var state = StackState.Load(Options.StateDirectory);
         var alive = state?.Servers.Where(IsAlive).ToList() ?? [];
-        var recorded = alive.Count > 0 ? state!.Topology : null;
+        var dataTopology = StackState.LoadDataTopology(Options.StateDirectory);
+        var recorded = (state is { Servers.Count: > 0 } ? state.Topology : null) ?? dataTopology;
         var target = topology ?? recorded ?? StackTopology.OneEach;
-        if (recorded is not null
-            && alive.Any(s => (s.Kind == ServerKind.Kafka && s.Index >= target.KafkaBrokers)
-                || (s.Kind == ServerKind.Cassandra && s.Index >= target.CassandraNodes)))
+        // Kafka topics and Cassandra's ring keep the replica placement of the topology that created them;
+        // fewer brokers leave partitions without a leader, so a different topology needs fresh data.
+        if (dataTopology is not null && dataTopology != target)
         {
             throw new StackException(StackErrorKind.Usage,
-                $"The stack in {Options.StateDirectory} runs {recorded}; asked for {target}. Run 'stack down' first to shrink it.");
+                $"The data in {Options.StateDirectory} belongs to a stack of {dataTopology}; asked for {target}. "
+                + "Use the same topology, or run 'stack down --wipe' first (deletes that data).");
         }
 
         var java = Prerequisites.Java();
@@ -53,6 +55,7 @@ public sealed partial class LocalStack
         var started = toStart.Count;
         await EnsureAddressesFreeAsync(toStart, cancellationToken).ConfigureAwait(false);
         state.Save(Options.StateDirectory);
+        StackState.SaveDataTopology(Options.StateDirectory, target);
 
         var launcher = new ServerLauncher(layout, dist, java);
         var deadline = DateTimeOffset.UtcNow + Options.StartTimeout;

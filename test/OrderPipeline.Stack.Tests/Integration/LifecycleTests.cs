@@ -68,6 +68,11 @@ public sealed class LifecycleTests
             Assert.Empty(secondDown.Stopped);
             Assert.Empty(secondDown.Killed);
 
+            // When asked for another topology while its data remains, up refuses and says how to proceed
+            var mismatch = await Assert.ThrowsAsync<StackException>(() => stack.UpAsync(new StackTopology(3, 1)));
+            Assert.Equal(StackErrorKind.Usage, mismatch.Kind);
+            Assert.Contains("down --wipe", mismatch.Message, StringComparison.Ordinal);
+
             // When down --wipe runs, the data is deleted
             var wiped = await stack.DownAsync(wipe: true);
             Assert.True(wiped.Wiped);
