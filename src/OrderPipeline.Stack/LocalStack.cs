@@ -52,7 +52,7 @@ public sealed partial class LocalStack
         var layout = new StackLayout(Options, target);
         state = new StackState(Options.Subnet, target.KafkaBrokers, target.CassandraNodes, alive);
         var toStart = layout.All.Where(spec => state.Find(spec.Kind, spec.Index) is null).ToList();
-        var started = toStart.Count;
+        var startCount = toStart.Count;
         await EnsureAddressesFreeAsync(toStart, cancellationToken).ConfigureAwait(false);
         state.Save(Options.StateDirectory);
         StackState.SaveDataTopology(Options.StateDirectory, target);
@@ -65,19 +65,29 @@ public sealed partial class LocalStack
             state = StartAndRecord(launcher, zk, state);
         }
 
-        await Readiness.WaitAsync(zk, state.Find(zk.Kind, 0)!, target, deadline, cancellationToken).ConfigureAwait(false);
-        StackLog.Ready(_logger, zk.Name, clock.Elapsed.TotalSeconds);
+        await WaitReadyAsync(zk, state, target, deadline, clock, cancellationToken).ConfigureAwait(false);
         foreach (var spec in toStart)
         {
             state = StartAndRecord(launcher, spec, state);
         }
 
-        await WaitAllReadyAsync(layout.All.Skip(1), state, target, deadline, cancellationToken).ConfigureAwait(false);
-        StackLog.AllAnswer(_logger, clock.Elapsed.TotalSeconds);
-        await TopicSetup.EnsureTopicsAsync(layout, dist, java, deadline, cancellationToken).ConfigureAwait(false);
+        // Topics need only Kafka, so they are created while the slower Cassandra nodes are still starting.
+        var started = state;
+        Task WaitReady(ServerSpec spec, CancellationToken token) => WaitReadyAsync(spec, started, target, deadline, clock, token);
+        var jobs = new List<Func<CancellationToken, Task>>
+        {
+            async token =>
+            {
+                await Task.WhenAll(layout.KafkaBrokers.Select(b => WaitReady(b, token))).ConfigureAwait(false);
+                await TopicSetup.EnsureTopicsAsync(layout, dist, java, deadline, token).ConfigureAwait(false);
+                StackLog.TopicsReady(_logger, clock.Elapsed.TotalSeconds);
+            },
+        };
+        jobs.AddRange(layout.CassandraNodes.Select(n => (Func<CancellationToken, Task>)(token => WaitReady(n, token))));
+        await RunFailFastAsync(jobs, cancellationToken).ConfigureAwait(false);
 
         var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
-        return new StackInfo(layout, status.Servers, clock.Elapsed, started);
+        return new StackInfo(layout, status.Servers, clock.Elapsed, startCount);
     }
 
     /// Stops every recorded server (SIGTERM, then SIGKILL after <see cref="StackOptions.StopTimeout"/>), only
@@ -127,18 +137,23 @@ public sealed partial class LocalStack
         return updated;
     }
 
-    /// Waits for every server; the first failure (a server that died) cancels the other waits and is thrown.
-    private async Task WaitAllReadyAsync(IEnumerable<ServerSpec> specs, StackState state, StackTopology topology,
-        DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(ServerSpec spec, StackState state, StackTopology topology, DateTimeOffset deadline,
+        Stopwatch clock, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        await Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, topology, deadline, cancellationToken).ConfigureAwait(false);
+        StackLog.Ready(_logger, spec.Name, clock.Elapsed.TotalSeconds);
+    }
+
+    /// Runs the jobs together; the first <see cref="StackException"/> (a server that died) cancels the others
+    /// and is what the caller sees.
+    private static async Task RunFailFastAsync(IEnumerable<Func<CancellationToken, Task>> jobs, CancellationToken cancellationToken)
+    {
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var waits = specs.Select(async spec =>
+        var tasks = jobs.Select(async job =>
         {
             try
             {
-                await Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, topology, deadline, failFast.Token).ConfigureAwait(false);
-                StackLog.Ready(_logger, spec.Name, clock.Elapsed.TotalSeconds);
+                await job(failFast.Token).ConfigureAwait(false);
             }
             catch (StackException)
             {
@@ -148,12 +163,11 @@ public sealed partial class LocalStack
         }).ToList();
         try
         {
-            await Task.WhenAll(waits).ConfigureAwait(false);
+            await Task.WhenAll(tasks).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Cancelled because another server failed: report that failure, not the cancellation.
-            throw waits.Select(w => w.Exception?.InnerException).OfType<StackException>().First();
+            throw tasks.Select(t => t.Exception?.InnerException).OfType<StackException>().First();
         }
     }
 

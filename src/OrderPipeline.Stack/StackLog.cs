@@ -13,8 +13,8 @@ internal static partial class StackLog
     [LoggerMessage(Level = LogLevel.Information, Message = "{Server} ready after {Seconds:F1} s")]
     public static partial void Ready(ILogger logger, string server, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "All servers answer after {Seconds:F1} s; checking topics")]
-    public static partial void AllAnswer(ILogger logger, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topics ecommerce-orders and ecommerce-orders-dlq ready after {Seconds:F1} s")]
+    public static partial void TopicsReady(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped {Kind} {Index} (PID {Pid})")]
     public static partial void Stopped(ILogger logger, ServerKind kind, int index, int pid);
