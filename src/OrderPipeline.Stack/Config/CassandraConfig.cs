@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -60,7 +59,4 @@ public static class CassandraConfig
         </configuration>
 
         """;
-
-    public static string HeapFlags(StackOptions options) => string.Create(CultureInfo.InvariantCulture,
-        $"-Xms{options.CassandraHeapMb}m -Xmx{options.CassandraHeapMb}m -Xmn{options.CassandraNewGenMb}m");
 }
