@@ -59,6 +59,7 @@ public class KafkaSettingsTests
         Assert.Equal("0.9.0.1", producer.BrokerVersionFallback);
         Assert.False(producer.EnableIdempotence);
         Assert.Equal(Acks.All, producer.Acks);
+        Assert.Equal(CompressionType.None, producer.CompressionType);
         Assert.False(consumer.ApiVersionRequest);
         Assert.Equal("0.9.0.1", consumer.BrokerVersionFallback);
         Assert.True(consumer.SessionTimeoutMs <= 30_000);
