@@ -66,9 +66,10 @@ public sealed class KafkaOptions
     public string Compression { get; set; } = "auto";
 
     /// <summary>Producer: cap of the local queue, which bounds memory (with <see cref="QueueMaxKbytes"/>).</summary>
-    public int QueueMaxMessages { get; set; } = 200_000;
+    public int QueueMaxMessages { get; set; } = 100_000;
 
-    public int QueueMaxKbytes { get; set; } = 65_536;
+    /// <summary>Producer: cap of the local queue in KB (32 MB keeps the producer well under 150 MB RSS).</summary>
+    public int QueueMaxKbytes { get; set; } = 32_768;
 
     /// <summary>Raw librdkafka properties applied last (expert overrides), e.g. <c>Kafka:Librdkafka:debug</c>.</summary>
     public Dictionary<string, string> Librdkafka { get; set; } = new(StringComparer.Ordinal);
