@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderPipeline.Orders;
 
 namespace OrderPipeline.Consumer.Writing;
 
@@ -18,6 +19,22 @@ public sealed record OrderRow(
     int OrderHour,
     string OrderDayOfWeek)
 {
+    public static OrderRow From(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new OrderRow(
+            order.CustomerId,
+            order.OrderId,
+            order.Status,
+            order.PurchaseTimestamp,
+            order.ApprovedAt,
+            order.DeliveredCarrierDate,
+            order.DeliveredCustomerDate,
+            order.EstimatedDeliveryDate,
+            order.OrderHour,
+            order.OrderDayOfWeek);
+    }
+
     /// <summary>The <c>orders_by_day</c> partition key: the purchase date as written, <c>yyyy-MM-dd</c>.</summary>
     public string PurchaseDay => Purchase.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
