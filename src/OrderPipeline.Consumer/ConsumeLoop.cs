@@ -53,18 +53,9 @@ public sealed partial class ConsumeLoop : IDisposable
     /// <summary>Runs until stopped, idle or the message limit; blocks the calling thread.</summary>
     public ConsumerRunResult Run(CancellationToken stoppingToken)
     {
-        try
-        {
-            KafkaProbe.EnsureReachable(_options, _options.StartupTimeout);
-        }
-        catch (InfrastructureUnavailableException ex)
-        {
-            return new ConsumerRunResult(ConsumerRunOutcome.Unavailable, 0, ex.Message);
-        }
-
         using var consumer = BuildConsumer();
         _consumer = consumer;
-        consumer.Subscribe(_options.Topic);
+        consumer.Subscribe(_options.Kafka.Topic);
         var outcome = ConsumerRunOutcome.Stopped;
         try
         {

@@ -10,12 +10,10 @@ namespace OrderPipeline.Consumer;
 public static class ConsumerHost
 {
     /// <param name="store">A connected, prepared order store (owned by the caller).</param>
-    /// <param name="deadLetterHeaders">Whether the broker stores record headers (0.11+); Kafka 0.9 does not.</param>
     public static IServiceCollection AddOrderConsumer(
         this IServiceCollection services,
         ConsumerOptions options,
         IOrderStore store,
-        bool deadLetterHeaders,
         IConsumerObserver? observer = null,
         ConsumerStats? stats = null)
     {
@@ -36,7 +34,7 @@ public static class ConsumerHost
             store.ClassifyFailure,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeadLetterSink>(sp => new KafkaDeadLetterSink(
-            options, deadLetterHeaders, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaDeadLetterSink>>()));
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaDeadLetterSink>>()));
         services.AddSingleton<IMessageHandler, OrderMessageHandler>();
         services.AddSingleton<ConsumeLoop>();
         services.AddHostedService<ConsumerWorker>();

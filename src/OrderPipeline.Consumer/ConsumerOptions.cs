@@ -1,17 +1,15 @@
+using OrderPipeline.Kafka;
+
 namespace OrderPipeline.Consumer;
 
 /// <summary>Settings of the Kafka -> Cassandra worker; bindable from the <c>Consumer</c> configuration section.</summary>
 public sealed class ConsumerOptions
 {
-    /// <summary>Kafka bootstrap servers (default the local stack's first broker).</summary>
-    public string BootstrapServers { get; set; } = "127.0.0.1:9092";
+    /// <summary>Brokers, topics (orders and dead letters), group id and the broker profile.</summary>
+    public KafkaOptions Kafka { get; set; } = new();
 
-    public string Topic { get; set; } = "ecommerce-orders";
-
-    public string DeadLetterTopic { get; set; } = "ecommerce-orders-dlq";
-
-    /// <summary>Consumer group; a new group starts at the earliest offset.</summary>
-    public string GroupId { get; set; } = "ecommerce-group";
+    /// <summary>What the brokers support; resolved by probing at start when not set.</summary>
+    public BrokerCapabilities? Capabilities { get; set; }
 
     /// <summary>Cassandra contact points, comma separated, host or host:port.</summary>
     public string ContactPoints { get; set; } = "127.0.0.1";
@@ -45,15 +43,12 @@ public sealed class ConsumerOptions
     /// <summary>How long start-up waits for Kafka and Cassandra before reporting them unreachable.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Extra librdkafka properties (e.g. the broker-version profile), applied last.</summary>
-    public IDictionary<string, string> KafkaProperties { get; } = new Dictionary<string, string>();
-
     public void Validate()
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(BootstrapServers);
-        ArgumentException.ThrowIfNullOrWhiteSpace(Topic);
-        ArgumentException.ThrowIfNullOrWhiteSpace(DeadLetterTopic);
-        ArgumentException.ThrowIfNullOrWhiteSpace(GroupId);
+        ArgumentNullException.ThrowIfNull(Kafka);
+        Kafka.Validate();
+        ArgumentException.ThrowIfNullOrWhiteSpace(Kafka.DeadLetterTopic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Kafka.GroupId);
         ArgumentException.ThrowIfNullOrWhiteSpace(ContactPoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(Keyspace);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxInFlight, 1);

@@ -1,67 +1,30 @@
 using Confluent.Kafka;
+using OrderPipeline.Kafka;
 
 namespace OrderPipeline.Consumer;
 
-/// <summary>librdkafka settings of the consumer and the dead-letter producer.</summary>
+/// <summary>The consumer's and dead-letter producer's librdkafka settings, on top of the shared Kafka profile.</summary>
 internal static class KafkaConfig
 {
     public static ConsumerConfig ForConsumer(ConsumerOptions options)
     {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = options.BootstrapServers,
-            GroupId = options.GroupId,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            // Offsets are committed explicitly, and only those the offset tracker approves.
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            EnablePartitionEof = false,
-            // Kafka 0.9 brokers cap group.max.session.timeout.ms at 30 s (librdkafka's default is 45 s);
-            // a short session also hands a killed consumer's partitions over quickly.
-            SessionTimeoutMs = 10_000,
-            HeartbeatIntervalMs = 3_000,
-            // Bounds the prefetch queue (default 64 MB per consumer) to keep the process small.
-            QueuedMaxMessagesKbytes = 16_384,
-            SocketTimeoutMs = 10_000,
-        };
-        foreach (var (key, value) in options.KafkaProperties)
-        {
-            config.Set(key, value);
-        }
-
+        var config = KafkaClientConfigs.Consumer(options.Kafka, Capabilities(options));
+        // Heartbeats well inside the (0.9-capped) session timeout, so a killed member is noticed quickly
+        // and a live one is never evicted.
+        config.HeartbeatIntervalMs = Math.Max(500, (config.SessionTimeoutMs ?? 10_000) / 3);
+        // Bounds the prefetch queue (librdkafka's default is 64 MB) to keep the process small.
+        config.QueuedMaxMessagesKbytes = 16_384;
         return config;
     }
 
     public static ProducerConfig ForDeadLetterProducer(ConsumerOptions options)
     {
-        var config = new ProducerConfig
-        {
-            BootstrapServers = options.BootstrapServers,
-            Acks = Acks.All,
-            LingerMs = 5,
-            MessageTimeoutMs = 30_000,
-            SocketTimeoutMs = 10_000,
-        };
-        foreach (var (key, value) in options.KafkaProperties)
-        {
-            config.Set(key, value);
-        }
-
+        var config = KafkaClientConfigs.Producer(options.Kafka, Capabilities(options));
+        // Dead letters are rare and each one holds a partition's commit back: send promptly.
+        config.LingerMs = 5;
         return config;
     }
 
-    public static AdminClientConfig ForAdmin(ConsumerOptions options)
-    {
-        var config = new AdminClientConfig { BootstrapServers = options.BootstrapServers, SocketTimeoutMs = 10_000 };
-        foreach (var (key, value) in options.KafkaProperties)
-        {
-            // Consumer-only keys would make the admin client warn; the profile keys are client-wide.
-            if (!key.StartsWith("group.", StringComparison.Ordinal))
-            {
-                config.Set(key, value);
-            }
-        }
-
-        return config;
-    }
+    private static BrokerCapabilities Capabilities(ConsumerOptions options) =>
+        options.Capabilities ?? throw new InvalidOperationException("The broker capabilities were not resolved before building a Kafka client.");
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderPipeline.Consumer;
 using OrderPipeline.Consumer.Writing;
+using OrderPipeline.Kafka;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,20 +17,28 @@ internal sealed class ConsumeCommand(IAnsiConsole console) : AsyncCommand<Consum
 
     public override async Task<int> ExecuteAsync(CommandContext context, ConsumeSettings settings, CancellationToken cancellationToken)
     {
+        var kafka = settings.ResolveKafka();
+        kafka.DeadLetterTopic = settings.DeadLetterTopic;
+        kafka.GroupId = settings.Group;
         var options = new ConsumerOptions
         {
-            BootstrapServers = settings.ResolveBootstrapServers(),
+            Kafka = kafka,
             ContactPoints = settings.ResolveContactPoints(),
-            Topic = settings.Topic,
-            DeadLetterTopic = settings.DeadLetterTopic,
-            GroupId = settings.Group,
             Keyspace = settings.Keyspace,
             MaxInFlight = settings.MaxInFlight,
             UntilIdle = settings.UntilIdle is { } idle ? TimeSpan.FromSeconds(idle) : null,
             MaxMessages = settings.MaxMessages,
             StartupTimeout = StartupTimeout,
         };
-        KafkaProfiles.Apply(options);
+        try
+        {
+            options.Capabilities = await BrokerProbe.ResolveAsync(kafka, cancellationToken);
+        }
+        catch (KafkaUnavailableException ex)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return ExitCodes.Unavailable;
+        }
 
         await using var cassandra = await CassandraConnection.TryOpenAsync(console, options.ContactPoints, StartupTimeout, cancellationToken);
         if (cassandra is null)
@@ -69,7 +78,6 @@ internal sealed class ConsumeCommand(IAnsiConsole console) : AsyncCommand<Consum
         builder.Services.AddOrderConsumer(
             options,
             store,
-            KafkaProfiles.SupportsHeaders(options),
             verbose ? new ConsoleConsumerObserver(console, output) : null,
             stats);
         using var host = builder.Build();

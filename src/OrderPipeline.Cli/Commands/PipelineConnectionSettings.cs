@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using OrderPipeline.Cli.Commands.Produce;
+using OrderPipeline.Kafka;
 using OrderPipeline.Stack;
 using Spectre.Console.Cli;
 
@@ -26,8 +28,8 @@ internal class PipelineConnectionSettings : CommandSettings
     [Description("Orders topic (default ecommerce-orders).")]
     public string Topic { get; init; } = "ecommerce-orders";
 
-    public string ResolveBootstrapServers() =>
-        BootstrapServers ?? $"{StackOptions.FromEnvironment().Host(1)}:{StackLayout.KafkaBasePort}";
+    /// <summary>Kafka options: defaults, ORDERPIPELINE_Kafka__* variables, the stack subnet, then these flags.</summary>
+    public KafkaOptions ResolveKafka() => KafkaCliOptions.Resolve(BootstrapServers, Topic, null);
 
     public string ResolveContactPoints() =>
         ContactPoints ?? $"{StackOptions.FromEnvironment().Host(1)}:{StackLayout.CassandraNativePort}";

@@ -17,23 +17,25 @@ public sealed partial class KafkaDeadLetterSink : IDeadLetterSink, IDisposable
     private const int TruncatedValueBytes = 64 * 1024;
 
     private readonly ConsumerOptions _options;
-    private readonly bool _useHeaders;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly Lazy<IProducer<byte[]?, byte[]?>> _producer;
 
-    public KafkaDeadLetterSink(ConsumerOptions options, bool useHeaders, TimeProvider time, ILogger<KafkaDeadLetterSink> logger)
+    public KafkaDeadLetterSink(ConsumerOptions options, TimeProvider time, ILogger<KafkaDeadLetterSink> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _useHeaders = useHeaders;
         _time = time;
         _logger = logger;
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaConfig.ForDeadLetterProducer(options))
-            .SetLogHandler((_, _) => { })
-            .SetErrorHandler((_, e) => LogProducerError(e.Code, e.Reason))
-            .Build();
+        // Built on first use: the broker capabilities are resolved when the worker starts, after composition.
+        _producer = new Lazy<IProducer<byte[]?, byte[]?>>(() =>
+            new ProducerBuilder<byte[]?, byte[]?>(KafkaConfig.ForDeadLetterProducer(options))
+                .SetLogHandler((_, _) => { })
+                .SetErrorHandler((_, e) => LogProducerError(e.Code, e.Reason))
+                .Build());
     }
+
+    private bool UseHeaders => _options.Capabilities?.SupportsHeaders ?? false;
 
     public async Task SendAsync(
         ConsumeResult<byte[]?, byte[]?> original, string reason, string detail, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ public sealed partial class KafkaDeadLetterSink : IDeadLetterSink, IDisposable
             try
             {
                 var message = Build(original, value, reason, detail);
-                await _producer.ProduceAsync(_options.DeadLetterTopic, message, cancellationToken);
+                await _producer.Value.ProduceAsync(_options.Kafka.DeadLetterTopic, message, cancellationToken);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]?> ex) when (
@@ -80,7 +82,7 @@ public sealed partial class KafkaDeadLetterSink : IDeadLetterSink, IDisposable
             ValueBase64 = value is null ? null : Convert.ToBase64String(value),
             DeadLetteredAt = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
         };
-        if (!_useHeaders)
+        if (!UseHeaders)
         {
             return new Message<byte[]?, byte[]?> { Key = key, Value = envelope.ToUtf8Json() };
         }
@@ -96,8 +98,11 @@ public sealed partial class KafkaDeadLetterSink : IDeadLetterSink, IDisposable
 
     public void Dispose()
     {
-        _producer.Flush(TimeSpan.FromSeconds(10));
-        _producer.Dispose();
+        if (_producer.IsValueCreated)
+        {
+            _producer.Value.Flush(TimeSpan.FromSeconds(10));
+            _producer.Value.Dispose();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead letter for {Original} not acknowledged ({Code}: {Reason}); retrying")]
