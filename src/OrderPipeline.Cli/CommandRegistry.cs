@@ -9,5 +9,7 @@ internal static class CommandRegistry
     {
         config.SetApplicationName("orderpipeline");
         config.PropagateExceptions();
+        config.AddCommand<Commands.Docs.DocsCommand>("docs")
+            .WithDescription("Write ecommerce.cql, CQL.docx and Pipeline_explanation.docx, generated from the project's sources.");
     }
 }
