@@ -26,13 +26,14 @@ internal static class DocxStyles
 
     public static Styles Create()
     {
+        // Child elements are appended in the order the schema requires (OpenXmlValidator checks it).
         var styles = new Styles(DocDefaults());
         styles.Append(ParagraphStyle("Normal", "Normal", basedOn: null, isDefault: true,
             new StyleRunProperties(new RunFonts { Ascii = BodyFont, HighAnsi = BodyFont, ComplexScript = BodyFont }, new FontSize { Val = "22" }),
             new StyleParagraphProperties(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto })));
         styles.Append(ParagraphStyle(Title, "Title", "Normal", false,
             new StyleRunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = "52" }),
-            new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new KeepNext())));
+            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "240" })));
         styles.Append(ParagraphStyle(Subtitle, "Subtitle", "Normal", false,
             new StyleRunProperties(new Italic(), new Color { Val = "595959" }, new FontSize { Val = "24" }),
             new StyleParagraphProperties(new SpacingBetweenLines { After = "240" })));
@@ -55,7 +56,7 @@ internal static class DocxStyles
             new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }, new Indentation { Left = "720", Hanging = "360" })));
         styles.Append(ParagraphStyle(Caption, "caption", "Normal", false,
             new StyleRunProperties(new Italic(), new Color { Val = "404040" }, new FontSize { Val = "18" }),
-            new StyleParagraphProperties(new Justification { Val = JustificationValues.Center }, new SpacingBetweenLines { After = "240" })));
+            new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center })));
         styles.Append(new Style(
             new StyleName { Val = "Code Char" },
             new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "19" }))
