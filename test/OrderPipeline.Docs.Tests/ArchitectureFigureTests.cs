@@ -11,15 +11,15 @@ public sealed class ArchitectureFigureTests
         var png = ArchitectureFigure.RenderPng(DocsGenerator.FigureLabels);
 
         using var bitmap = SKBitmap.Decode(png);
-        Assert.Equal(1800, bitmap.Width);
+        Assert.Equal(1880, bitmap.Width);
         Assert.Equal(760, bitmap.Height);
 
         // The title band (above the boxes) has only text in it: dark pixels there prove a font was found.
-        Assert.True(DarkPixels(bitmap, new SKRectI(0, 20, 1800, 90)) > 2000, "the title text was not drawn");
+        Assert.True(DarkPixels(bitmap, new SKRectI(0, 20, 1880, 90)) > 2000, "the title text was not drawn");
 
         // Inside the CSV box, text pixels; between boxes, an arrow shaft.
-        Assert.True(DarkPixels(bitmap, new SKRectI(60, 270, 270, 320)) > 300, "the CSV box title was not drawn");
-        Assert.True(DarkPixels(bitmap, new SKRectI(305, 340, 360, 350)) > 50, "the CSV -> producer arrow is missing");
+        Assert.True(DarkPixels(bitmap, new SKRectI(40, 270, 250, 320)) > 300, "the CSV box title was not drawn");
+        Assert.True(DarkPixels(bitmap, new SKRectI(285, 340, 370, 350)) > 50, "the CSV -> producer arrow is missing");
     }
 
     private static int DarkPixels(SKBitmap bitmap, SKRectI area)

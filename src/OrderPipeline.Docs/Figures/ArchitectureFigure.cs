@@ -8,7 +8,7 @@ namespace OrderPipeline.Docs.Figures;
 /// </summary>
 public static class ArchitectureFigure
 {
-    private const int Width = 1800;
+    private const int Width = 1880;
     private const int Height = 760;
 
     private static readonly SKColor Ink = new(0x1F, 0x38, 0x64);
@@ -25,18 +25,19 @@ public static class ArchitectureFigure
         canvas.Clear(SKColors.White);
         using var fonts = new FigureFonts();
 
+        // Boxes 250 px wide with 130 px gaps, wide enough for the label above each arrow.
         var y = 250f;
         const float boxHeight = 190f;
-        var csv = new SKRect(30, y, 300, y + boxHeight);
-        var producer = new SKRect(380, y, 650, y + boxHeight);
-        var kafka = new SKRect(730, y - 50, 1070, y + boxHeight + 50);
-        var consumer = new SKRect(1150, y, 1420, y + boxHeight);
-        var cassandra = new SKRect(1500, y, 1770, y + boxHeight);
-        var dlq = new SKRect(1150, 580, 1420, 720);
+        var csv = new SKRect(20, y, 270, y + boxHeight);
+        var producer = new SKRect(400, y, 650, y + boxHeight);
+        var kafka = new SKRect(780, y - 50, 1100, y + boxHeight + 50);
+        var consumer = new SKRect(1230, y, 1480, y + boxHeight);
+        var cassandra = new SKRect(1610, y, 1860, y + boxHeight);
+        var dlq = new SKRect(1230, 580, 1480, 720);
 
         Box(canvas, fonts, csv, new SKColor(0xF2, 0xF2, 0xF2), "CSV file", ["olist_orders_", "dataset.csv", "8 columns"]);
-        Box(canvas, fonts, producer, new SKColor(0xDE, 0xEB, 0xF7), "Producer", ["clean + validate", "JSON value", "key customer_order"]);
-        Box(canvas, fonts, consumer, new SKColor(0xDE, 0xEB, 0xF7), "Consumer", [$"group {labels.ConsumerGroup}", "enrich hour/day", "QUORUM upserts"]);
+        Box(canvas, fonts, producer, new SKColor(0xDE, 0xEB, 0xF7), "Producer", ["clean, validate", "JSON value, key", "customer_order"]);
+        Box(canvas, fonts, consumer, new SKColor(0xDE, 0xEB, 0xF7), "Consumer", ["group", labels.ConsumerGroup, "adds hour, day"]);
         Box(canvas, fonts, cassandra, new SKColor(0xE2, 0xEF, 0xDA), "Cassandra", [labels.Table, "partition key", "customer_id"]);
         Box(canvas, fonts, dlq, new SKColor(0xFB, 0xE5, 0xD6), "Dead letters", [labels.DeadLetterTopic]);
         Topic(canvas, fonts, kafka, labels.Topic, labels.Partitions);
@@ -47,11 +48,11 @@ public static class ArchitectureFigure
         Arrow(canvas, new SKPoint(consumer.Right, consumer.MidY), new SKPoint(cassandra.Left, cassandra.MidY));
         Arrow(canvas, new SKPoint(consumer.MidX, consumer.Bottom), new SKPoint(dlq.MidX, dlq.Top));
 
-        Label(canvas, fonts.Small, "rows", (csv.Right + producer.Left) / 2, csv.MidY - 14);
-        Label(canvas, fonts.Small, "acks=all", (producer.Right + kafka.Left) / 2, producer.MidY - 14);
-        Label(canvas, fonts.Small, "poll", (kafka.Right + consumer.Left) / 2, consumer.MidY - 14);
-        Label(canvas, fonts.Small, "QUORUM", (consumer.Right + cassandra.Left) / 2, consumer.MidY - 14);
-        Label(canvas, fonts.Small, "poison messages", consumer.MidX + 110, (consumer.Bottom + dlq.Top) / 2 + 6);
+        Label(canvas, fonts.Small, "rows", (csv.Right + producer.Left) / 2, csv.MidY - 16);
+        Label(canvas, fonts.Small, "acks=all", (producer.Right + kafka.Left) / 2, producer.MidY - 16);
+        Label(canvas, fonts.Small, "poll", (kafka.Right + consumer.Left) / 2, consumer.MidY - 16);
+        Label(canvas, fonts.Small, "QUORUM", (consumer.Right + cassandra.Left) / 2, consumer.MidY - 16);
+        Label(canvas, fonts.Small, "poison messages", consumer.MidX + 110, (consumer.Bottom + dlq.Top) / 2 + 8);
 
         using var title = new SKPaint { Color = Ink, IsAntialias = true };
         canvas.DrawText("OrderPipeline: CSV -> Kafka -> Cassandra", Width / 2f, 70, SKTextAlign.Center, fonts.Title, title);
@@ -74,9 +75,14 @@ public static class ArchitectureFigure
         using var muted = new SKPaint { Color = Muted, IsAntialias = true };
         var top = rect.Top + 50;
         canvas.DrawText(title, rect.MidX, top, SKTextAlign.Center, fonts.Bold, ink);
+
+        // Names come from the contracts and may be long: shrink the box's lines together until all fit.
+        var widest = lines.Max(line => fonts.Body.MeasureText(line));
+        var scale = Math.Min(1f, (rect.Width - 24) / widest);
+        using var body = new SKFont(fonts.Body.Typeface, fonts.Body.Size * scale);
         for (var i = 0; i < lines.Length; i++)
         {
-            canvas.DrawText(lines[i], rect.MidX, top + 42 + (i * 34), SKTextAlign.Center, fonts.Body, muted);
+            canvas.DrawText(lines[i], rect.MidX, top + 42 + (i * 34), SKTextAlign.Center, body, muted);
         }
     }
 

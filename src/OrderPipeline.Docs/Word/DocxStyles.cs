@@ -41,7 +41,7 @@ internal static class DocxStyles
         styles.Append(HeadingStyle(2, size: "26", color: "2E74B5", before: "240"));
         styles.Append(HeadingStyle(3, size: "23", color: "2E74B5", before: "200"));
         styles.Append(ParagraphStyle(Code, "Code", "Normal", false,
-            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "17" }),
+            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "16" }),
             new StyleParagraphProperties(
                 new ParagraphBorders(
                     new TopBorder { Val = BorderValues.Single, Size = 4, Space = 4, Color = "BFBFBF" },
@@ -59,7 +59,7 @@ internal static class DocxStyles
             new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center })));
         styles.Append(new Style(
             new StyleName { Val = "Code Char" },
-            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "19" }))
+            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "18" }))
         { Type = StyleValues.Character, StyleId = CodeChar, CustomStyle = true });
         styles.Append(TableStyle());
         return styles;

@@ -31,15 +31,32 @@ internal static class DocxTable
         return columns == 0 ? throw new ArgumentException("A table needs at least one column.", nameof(block)) : table;
     }
 
-    /// <summary>Columns share the width in proportion to their longest cell, none narrower than 8%.</summary>
+    /// <summary>
+    /// Each column first gets room for its longest unbreakable word (so "timestamp" never splits), then the
+    /// rest of the width is shared in proportion to how much more its longest cell would need.
+    /// </summary>
     private static int[] ColumnWidths(TableBlock block, int widthTwips)
     {
-        var longest = block.Header.Select((h, i) => Math.Max(h.Length, block.Rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max()) + 2).ToArray();
-        var minimum = widthTwips * 0.08;
-        var raw = longest.Select(l => Math.Max(minimum, (double)l / longest.Sum() * widthTwips)).ToArray();
-        var scale = widthTwips / raw.Sum();
-        return [.. raw.Select(w => (int)(w * scale))];
+        const int TwipsPerChar = 140;
+        const int Padding = 400;
+        var cells = block.Header.Select((h, i) => block.Rows.Select(r => r[i]).Prepend(h).Select(Plain).ToList()).ToList();
+        var minimum = cells.Select(c => (double)((c.SelectMany(Words).Max(w => w.Length) * TwipsPerChar) + Padding)).ToArray();
+        var desired = cells.Select((c, i) => Math.Max(minimum[i], (c.Max(t => t.Length) * TwipsPerChar) + Padding)).ToArray();
+        if (minimum.Sum() >= widthTwips)
+        {
+            return [.. minimum.Select(m => (int)(m * widthTwips / minimum.Sum()))];
+        }
+
+        var spare = widthTwips - minimum.Sum();
+        var wanted = desired.Select((d, i) => d - minimum[i]).ToArray();
+        return wanted.Sum() == 0
+            ? [.. minimum.Select(m => (int)(m + (spare / minimum.Length)))]
+            : [.. minimum.Select((m, i) => (int)(m + (spare * wanted[i] / wanted.Sum())))];
     }
+
+    private static string Plain(string cell) => cell.Replace("**", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal);
+
+    private static IEnumerable<string> Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("");
 
     private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
     {
