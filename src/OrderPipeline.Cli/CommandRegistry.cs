@@ -9,6 +9,12 @@ internal static class CommandRegistry
     {
         config.SetApplicationName("orderpipeline");
         config.PropagateExceptions();
+        config.AddCommand<Commands.Produce.ProduceCommand>("produce")
+            .WithDescription("Clean an orders CSV and publish the orders to Kafka (JSON, key {customer_id}_{order_id}).")
+            .WithExample("produce", "--csv", "data/olist_orders_sample.csv");
+        config.AddCommand<Commands.Generate.GenerateCommand>("generate")
+            .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
+            .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
         config.AddCommand<Commands.Docs.DocsCommand>("docs")
             .WithDescription("Write ecommerce.cql, CQL.docx and Pipeline_explanation.docx, generated from the project's sources.");
     }
