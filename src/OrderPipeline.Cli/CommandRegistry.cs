@@ -23,5 +23,7 @@ internal static class CommandRegistry
         config.AddCommand<Commands.Generate.GenerateCommand>("generate")
             .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
             .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
+        config.AddCommand<Commands.Docs.DocsCommand>("docs")
+            .WithDescription("Write ecommerce.cql, CQL.docx and Pipeline_explanation.docx, generated from the project's sources.");
     }
 }
