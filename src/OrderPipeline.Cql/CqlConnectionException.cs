@@ -35,4 +35,7 @@ public class CqlConnectionException : CqlException
 
     /// <inheritdoc/>
     public override bool IsTransient => true;
+
+    /// <summary>True when the request was certainly not written to the socket (safe to send elsewhere).</summary>
+    internal bool RequestNotSent { get; init; }
 }

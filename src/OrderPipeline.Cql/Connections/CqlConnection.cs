@@ -236,7 +236,10 @@ internal sealed partial class CqlConnection : IAsyncDisposable
     {
         if (IsClosed)
         {
-            throw CreateClosedException();
+            var closed = CreateClosedException();
+            throw closed is CqlProtocolException
+                ? new CqlProtocolException(EndPoint, closed.Message, closed.InnerException) { RequestNotSent = true }
+                : new CqlConnectionException(EndPoint, closed.Message, closed.InnerException) { RequestNotSent = true };
         }
     }
 
