@@ -28,8 +28,12 @@ internal class PipelineConnectionSettings : CommandSettings
     [Description("Orders topic (default ecommerce-orders).")]
     public string Topic { get; init; } = "ecommerce-orders";
 
+    [CommandOption("--kafka-profile <PROFILE>")]
+    [Description("auto (probe the broker; default), legacy-0.9 or modern.")]
+    public string? KafkaProfile { get; init; }
+
     /// <summary>Kafka options: defaults, ORDERPIPELINE_Kafka__* variables, the stack subnet, then these flags.</summary>
-    public KafkaOptions ResolveKafka() => KafkaCliOptions.Resolve(BootstrapServers, Topic, null);
+    public KafkaOptions ResolveKafka() => KafkaCliOptions.Resolve(BootstrapServers, Topic, KafkaProfile);
 
     public string ResolveContactPoints() =>
         ContactPoints ?? $"{StackOptions.FromEnvironment().Host(1)}:{StackLayout.CassandraNativePort}";
