@@ -117,8 +117,9 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetti
 
         summary.AddRow("[bold]total[/]", timings.Sum(t => t.Took.TotalSeconds).ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
         console.Write(summary);
-        console.MarkupLineInterpolated(
-            $"{(report.Result.AllMatch ? "[green]Demo passed[/]" : "[red]Demo failed[/]")}: {produced.Delivered:N0} produced, {consumed.Stats.Stored:N0} stored, {consumed.Stats.DeadLettered:N0} dead-lettered, {report.Result.Matched:N0}/{report.Result.Expected:N0} verified. Stop the stack with: orderpipeline stack down");
+        console.MarkupLine(report.Result.AllMatch ? "[green]Demo passed[/]" : "[red]Demo failed[/]");
+        console.WriteLine(
+            $"{produced.Delivered:N0} produced, {consumed.Stats.Stored:N0} stored, {consumed.Stats.DeadLettered:N0} dead-lettered, {report.Result.Matched:N0}/{report.Result.Expected:N0} verified. Stop the stack with: orderpipeline stack down");
         return report.Result.AllMatch ? ExitCodes.Ok : ExitCodes.UserError;
     }
 

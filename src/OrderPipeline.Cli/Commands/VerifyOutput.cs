@@ -46,10 +46,10 @@ internal static class VerifyOutput
             table.AddRow(row.Select(v => Markup.Escape(v)).ToArray());
         }
 
-        // Ten columns of ids and timestamps need about 240 characters; redirected output defaults to 80,
+        // Ten columns of ids and timestamps need about 300 characters; redirected output defaults to 80,
         // which would wrap every cell into unreadable slivers.
         var width = console.Profile.Width;
-        console.Profile.Width = Math.Max(width, 240);
+        console.Profile.Width = Math.Max(width, 300);
         try
         {
             console.Write(table);
