@@ -50,6 +50,7 @@ public sealed class MarkdownParserTests
                 var table = Assert.IsType<TableBlock>(b);
                 Assert.Equal(["name", "value"], table.Header);
                 Assert.Equal(["`a | b`", "1"], Assert.Single(table.Rows));
+                Assert.Equal([ColumnAlignment.Left, ColumnAlignment.Right], table.Alignments);
             },
             b => Assert.Equal(new ImageBlock("A caption", "figure:architecture"), b),
             b => Assert.Equal(new HeadingBlock(3, "Three"), b));

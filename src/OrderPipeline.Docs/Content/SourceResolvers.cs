@@ -10,6 +10,8 @@ internal static class SourceResolvers
 {
     public static Dictionary<string, PlaceholderExpander.Resolver> Create(EcommerceSchema schema, DocsOptions options)
     {
+        // The sample is read once, and only when a text asks for one of its facts.
+        var sample = new Lazy<SampleFacts>(SampleFacts.Compute);
         return new Dictionary<string, PlaceholderExpander.Resolver>(StringComparer.Ordinal)
         {
             ["schema"] = name => Fence("sql", schema.Find(Required(name, "schema")).Text),
@@ -19,6 +21,8 @@ internal static class SourceResolvers
             ["figure"] = name => $"![{FigureCatalog.Caption(Required(name, "figure"))}](figure:{name})",
             ["benchmarks"] = _ => Benchmarks(options.BenchmarksMarkdown),
             ["run-output"] = _ => RunOutput(options),
+            ["cleaning-counts"] = _ => sample.Value.CleaningCountsMarkdown(),
+            ["json-example"] = _ => sample.Value.JsonExampleMarkdown(),
         };
     }
 

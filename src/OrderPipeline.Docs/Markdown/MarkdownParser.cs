@@ -110,6 +110,12 @@ public static partial class MarkdownParser
     private static int ReadTable(string[] lines, int start, List<MarkdownBlock> blocks)
     {
         var header = SplitRow(lines[start]);
+        var alignments = SplitRow(lines[start + 1]).Select(Alignment).ToList();
+        if (alignments.Count != header.Count)
+        {
+            throw new FormatException($"Markdown line {start + 2}: the separator row has {alignments.Count} cells, the header {header.Count}.");
+        }
+
         var rows = new List<IReadOnlyList<string>>();
         var i = start + 2;
         while (i < lines.Length && lines[i].Trim().StartsWith('|'))
@@ -124,9 +130,17 @@ public static partial class MarkdownParser
             i++;
         }
 
-        blocks.Add(new TableBlock(header, rows));
+        blocks.Add(new TableBlock(header, rows, alignments));
         return i;
     }
+
+    private static ColumnAlignment Alignment(string separator) =>
+        (separator.StartsWith(':'), separator.EndsWith(':')) switch
+        {
+            (true, true) => ColumnAlignment.Center,
+            (false, true) => ColumnAlignment.Right,
+            _ => ColumnAlignment.Left,
+        };
 
     private static List<string> SplitRow(string line)
     {

@@ -22,10 +22,10 @@ internal static class DocxTable
         }
 
         table.Append(grid);
-        table.Append(Row(block.Header, widths, header: true));
+        table.Append(Row(block.Header, widths, block.Alignments, header: true));
         foreach (var row in block.Rows)
         {
-            table.Append(Row(row, widths, header: false));
+            table.Append(Row(row, widths, block.Alignments, header: false));
         }
 
         return columns == 0 ? throw new ArgumentException("A table needs at least one column.", nameof(block)) : table;
@@ -58,14 +58,18 @@ internal static class DocxTable
 
     private static IEnumerable<string> Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("");
 
-    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, IReadOnlyList<ColumnAlignment> alignments, bool header)
     {
         var row = new TableRow();
         if (header)
         {
             // Repeat on each page; the header look is also set directly because LibreOffice ignores
-            // a table style's first-row formatting.
-            row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+            // a table style's first-row formatting. No row is split across pages.
+            row.Append(new TableRowProperties(new CantSplit(), new TableHeader()));
+        }
+        else
+        {
+            row.Append(new TableRowProperties(new CantSplit()));
         }
 
         for (var i = 0; i < cells.Count; i++)
@@ -81,7 +85,13 @@ internal static class DocxTable
             }
 
             var paragraph = DocxRenderer.Styled(null, cells[i]);
-            paragraph.PrependChild(new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" }));
+            var paragraphProperties = new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" });
+            if (alignments[i] != ColumnAlignment.Left)
+            {
+                paragraphProperties.Append(new Justification { Val = alignments[i] == ColumnAlignment.Right ? JustificationValues.Right : JustificationValues.Center });
+            }
+
+            paragraph.PrependChild(paragraphProperties);
             if (header)
             {
                 foreach (var run in paragraph.Elements<Run>())
