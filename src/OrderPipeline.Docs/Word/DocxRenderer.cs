@@ -74,7 +74,10 @@ public static class DocxRenderer
             }
         }
 
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = PageNumberFooter();
         body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },
             new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 567, Footer = 567, Gutter = 0 }));
         main.Document.Save();
@@ -144,6 +147,11 @@ public static class DocxRenderer
 
         return new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Code }), run);
     }
+
+    /// <summary>A centred page number; Word and LibreOffice fill the PAGE field when they lay out the page.</summary>
+    private static Footer PageNumberFooter() => new(new Paragraph(
+        new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+        new SimpleField(new Run(new RunProperties(new Color { Val = "808080" }, new FontSize { Val = "18" }), new Text("1"))) { Instruction = " PAGE " }));
 
     private static Numbering BulletNumbering()
     {

@@ -8,11 +8,16 @@ internal static class DocxTable
 {
     public static Table Create(TableBlock block, int widthTwips)
     {
-        var columns = block.Header.Count;
+        if (block.Header.Count == 0)
+        {
+            throw new ArgumentException("A table needs at least one column.", nameof(block));
+        }
+
         var widths = ColumnWidths(block, widthTwips);
+        var tableWidth = widths.Sum();
         var table = new Table(new TableProperties(
             new TableStyle { Val = DocxStyles.Table },
-            new TableWidth { Width = widthTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = tableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
         var grid = new TableGrid();
@@ -28,7 +33,7 @@ internal static class DocxTable
             table.Append(Row(row, widths, block.Alignments, header: false));
         }
 
-        return columns == 0 ? throw new ArgumentException("A table needs at least one column.", nameof(block)) : table;
+        return table;
     }
 
     /// <summary>
@@ -42,6 +47,12 @@ internal static class DocxTable
         var cells = block.Header.Select((h, i) => block.Rows.Select(r => r[i]).Prepend(h).Select(Plain).ToList()).ToList();
         var minimum = cells.Select(c => (double)((c.SelectMany(Words).Max(w => w.Length) * TwipsPerChar) + Padding)).ToArray();
         var desired = cells.Select((c, i) => Math.Max(minimum[i], (c.Max(t => t.Length) * TwipsPerChar) + Padding)).ToArray();
+        if (desired.Sum() <= widthTwips)
+        {
+            // Short tables (counts, key/value lists) stay as narrow as their content.
+            return [.. desired.Select(d => (int)d)];
+        }
+
         if (minimum.Sum() >= widthTwips)
         {
             return [.. minimum.Select(m => (int)(m * widthTwips / minimum.Sum()))];
