@@ -75,4 +75,15 @@ public sealed class DocxRendererTests
         Assert.Equal("Tiny", docx.Paragraphs()[1].Text);
         docx.AssertValid();
     }
+
+    [Fact]
+    public void Should_ShrinkTheFont_When_ACodeLineIsTooLongForThePage()
+    {
+        using var docx = new DocxInspector(Render("```\nshort\n```\n\n```\n" + new string('x', 192) + "\n```\n"));
+
+        var runs = docx.Body.Elements<Paragraph>().Select(p => p.GetFirstChild<Run>()!).ToList();
+        Assert.Null(runs[0].RunProperties?.FontSize);
+        Assert.Equal("10", runs[1].RunProperties!.FontSize!.Val!.Value);
+        docx.AssertValid();
+    }
 }

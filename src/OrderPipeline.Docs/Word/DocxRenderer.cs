@@ -131,10 +131,22 @@ public static class DocxRenderer
         return paragraph;
     }
 
-    /// <summary>One paragraph per code block, lines joined by line breaks, so the block keeps its border.</summary>
+    /// <summary>
+    /// One paragraph per code block, lines joined by line breaks, so the block keeps its border. A block with
+    /// lines longer than fit at the Code style's 8 pt (console tables from a run) gets a smaller font, down to 5 pt.
+    /// </summary>
     private static Paragraph CodeParagraph(IReadOnlyList<string> lines)
     {
+        const int FittingChars = 96;
+        const int StyleHalfPoints = 16;
         var run = new Run();
+        var longest = lines.Select(l => l.Length).DefaultIfEmpty(0).Max();
+        if (longest > FittingChars)
+        {
+            var halfPoints = Math.Max(10, StyleHalfPoints * FittingChars / longest);
+            run.Append(new RunProperties(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+
         for (var i = 0; i < lines.Count; i++)
         {
             if (i > 0)
