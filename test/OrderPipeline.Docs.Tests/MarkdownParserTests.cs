@@ -86,4 +86,20 @@ public sealed class MarkdownParserTests
     {
         Assert.Throws<FormatException>(() => InlineSpan.Parse(text));
     }
+
+    [Fact]
+    public void Should_SkipHtmlComments_When_Parsing()
+    {
+        var blocks = MarkdownParser.Parse("<!-- bench all: generated -->\ntext\n<!-- end -->\n");
+
+        Assert.Equal([new ParagraphBlock("text")], blocks);
+    }
+
+    [Fact]
+    public void Should_PrintTheTarget_When_TextHasALink()
+    {
+        var spans = InlineSpan.Parse("see [the chart](bench/chart.png) and [2] alone");
+
+        Assert.Equal([new InlineSpan("see the chart (bench/chart.png) and [2] alone", false, false)], spans);
+    }
 }

@@ -105,6 +105,38 @@ public sealed class PipelineDocumentTests
         inspector.AssertValid();
     }
 
+    [Fact]
+    public void Should_EmbedAChartNextToBenchmarks_When_BenchmarksShowOne()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "op-docs-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var chart = OrderPipeline.Docs.Figures.ArchitectureFigure.RenderPng(DocsGenerator.FigureLabels);
+            File.WriteAllBytes(Path.Combine(directory, "chart.png"), chart);
+            var options = new DocsOptions { BenchmarksMarkdown = "# Benchmarks\n\n![Throughput](chart.png)\n", BenchmarksDirectory = directory };
+
+            using var docx = new DocxInspector(new DocsGenerator(options).Document(DeliverableTexts.Pipeline));
+
+            Assert.Equal(2, docx.Document.MainDocumentPart!.ImageParts.Count());
+            Assert.Contains(docx.Paragraphs(), p => p.Style == "Caption" && p.Text == "Throughput");
+            docx.AssertValid();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_Fail_When_BenchmarksShowAMissingImage()
+    {
+        var options = new DocsOptions { BenchmarksMarkdown = "![Throughput](missing.png)\n", BenchmarksDirectory = Path.GetTempPath() };
+
+        var error = Assert.Throws<DocsException>(() => new DocsGenerator(options).Document(DeliverableTexts.Pipeline));
+        Assert.Contains("missing.png", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Value(List<string[]> table, string label) => table.Single(r => r[0] == label)[1];

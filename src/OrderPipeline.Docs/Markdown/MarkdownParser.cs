@@ -18,8 +18,9 @@ public static partial class MarkdownParser
         {
             var line = lines[i];
             var trimmed = line.Trim();
-            if (trimmed.Length == 0)
+            if (trimmed.Length == 0 || IsHtmlComment(trimmed))
             {
+                // HTML comments (markers in generated files such as BENCHMARKS.md) are not content.
                 i++;
             }
             else if (trimmed.StartsWith("```", StringComparison.Ordinal))
@@ -57,6 +58,9 @@ public static partial class MarkdownParser
 
         return blocks;
     }
+
+    private static bool IsHtmlComment(string trimmed) =>
+        trimmed.StartsWith("<!--", StringComparison.Ordinal) && trimmed.EndsWith("-->", StringComparison.Ordinal);
 
     private static bool IsBullet(string trimmed) => trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("* ", StringComparison.Ordinal);
 
@@ -167,7 +171,7 @@ public static partial class MarkdownParser
         while (i < lines.Length)
         {
             var trimmed = lines[i].Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith("```", StringComparison.Ordinal) || HeadingRegex().IsMatch(trimmed)
+            if (trimmed.Length == 0 || IsHtmlComment(trimmed) || trimmed.StartsWith("```", StringComparison.Ordinal) || HeadingRegex().IsMatch(trimmed)
                 || IsBullet(trimmed) || trimmed.StartsWith('|') || ImageRegex().IsMatch(trimmed))
             {
                 break;
