@@ -42,7 +42,7 @@ public sealed class DocxRendererTests
         Assert.All(rows[0].Descendants<Run>(), r => Assert.NotNull(r.RunProperties?.Bold));
         Assert.NotNull(rows[1].Descendants<Run>().First().RunProperties?.Bold);
         Assert.Equal(DocxStyles.CodeChar, rows[1].Descendants<Run>().Last().RunProperties?.RunStyle?.Val?.Value);
-        Assert.True(table.GetFirstChild<TableProperties>()!.GetFirstChild<TableLook>()!.FirstRow!.Value);
+        Assert.Equal("0620", table.GetFirstChild<TableProperties>()!.GetFirstChild<TableLook>()!.Val!.Value);
         docx.AssertValid();
     }
 

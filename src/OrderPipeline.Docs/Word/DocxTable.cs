@@ -19,7 +19,9 @@ internal static class DocxTable
             new TableStyle { Val = DocxStyles.Table },
             new TableWidth { Width = tableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
+            // Header row formatting on, banding off (0x0020 | 0x0200 | 0x0400), as the Office 2007 bit mask:
+            // the separate firstRow/noHBand attributes are Office 2010 additions the 2007 schema rejects.
+            new TableLook { Val = "0620" }));
         var grid = new TableGrid();
         foreach (var width in widths)
         {
