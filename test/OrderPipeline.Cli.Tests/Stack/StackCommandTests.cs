@@ -11,7 +11,12 @@ public sealed class StackCommandTests : IDisposable
         ["ORDERPIPELINE_STACK_DIR"] = _stateDir,
     };
 
-    public void Dispose() => Directory.Delete(_stateDir, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_stateDir, recursive: true);
+        // The stack's lock file lives beside its state folder.
+        File.Delete(_stateDir + ".lock");
+    }
 
     [Fact]
     public async Task Should_ListUpStatusDown_When_HelpAsked()
