@@ -43,21 +43,21 @@ internal static class TokenMap
         // A token claimed twice (e.g. while a node replaces another) keeps its first owner, so the ring stays
         // a function from token to host; stable sort makes "first" the enumeration order.
         var ordered = entries.OrderBy(e => e.Token).ToList();
-        var tokens2 = new List<long>(ordered.Count);
+        var ringTokens = new List<long>(ordered.Count);
         var owners = new List<int>(ordered.Count);
         foreach (var (token, owner) in ordered)
         {
-            if (tokens2.Count > 0 && tokens2[^1] == token)
+            if (ringTokens.Count > 0 && ringTokens[^1] == token)
             {
                 continue;
             }
 
-            tokens2.Add(token);
+            ringTokens.Add(token);
             owners.Add(owner);
         }
 
         var ring = new TokenMapRing(
-            [.. tokens2],
+            [.. ringTokens],
             [.. owners],
             [.. hostList.Select(h => h.Datacenter ?? string.Empty)],
             [.. hostList.Select(h => h.Rack ?? string.Empty)]);
