@@ -13,15 +13,29 @@ internal static class TokenMap
     public static TokenMap<THost> Build<THost>(
         IEnumerable<(THost Host, IReadOnlyList<string> Tokens)> hosts,
         IEnumerable<KeyValuePair<string, ReplicationStrategy>>? keyspaces = null)
-        where THost : class, ITokenMapHost
+        where THost : class, ITokenMapHost =>
+        Build(hosts, static h => h.Datacenter, static h => h.Rack, keyspaces);
+
+    /// <summary>
+    /// Builds a map for any host type (an endpoint, say), reading each host's datacenter and rack through the
+    /// given functions. Hosts are compared with their own equality.
+    /// </summary>
+    /// <exception cref="FormatException">A token is not a Murmur3 token.</exception>
+    public static TokenMap<THost> Build<THost>(
+        IEnumerable<(THost Host, IReadOnlyList<string> Tokens)> hosts,
+        Func<THost, string?> datacenterOf,
+        Func<THost, string?> rackOf,
+        IEnumerable<KeyValuePair<string, ReplicationStrategy>>? keyspaces = null)
+        where THost : notnull
     {
         ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentNullException.ThrowIfNull(datacenterOf);
+        ArgumentNullException.ThrowIfNull(rackOf);
         var hostList = new List<THost>();
         var hostIndexes = new Dictionary<THost, int>();
         var entries = new List<(long Token, int Owner)>();
         foreach (var (host, tokens) in hosts)
         {
-            ArgumentNullException.ThrowIfNull(host);
             if (tokens is null || tokens.Count == 0)
             {
                 continue;
@@ -59,8 +73,8 @@ internal static class TokenMap
         var ring = new TokenMapRing(
             [.. ringTokens],
             [.. owners],
-            [.. hostList.Select(h => h.Datacenter ?? string.Empty)],
-            [.. hostList.Select(h => h.Rack ?? string.Empty)]);
+            [.. hostList.Select(h => datacenterOf(h) ?? string.Empty)],
+            [.. hostList.Select(h => rackOf(h) ?? string.Empty)]);
         var map = new TokenMap<THost>(ring, [.. hostList]);
         foreach (var (keyspace, strategy) in keyspaces ?? [])
         {

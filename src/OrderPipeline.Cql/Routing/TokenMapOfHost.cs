@@ -12,7 +12,7 @@ namespace OrderPipeline.Cql.Routing;
 /// setting on first use and shared by keyspaces with equal settings. All members are thread-safe.
 /// </remarks>
 internal sealed class TokenMap<THost>
-    where THost : class, ITokenMapHost
+    where THost : notnull
 {
     private readonly TokenMapRing _ring;
     private readonly THost[] _hosts;
@@ -65,8 +65,12 @@ internal sealed class TokenMap<THost>
         return table[_ring.IndexOf(token)];
     }
 
-    /// <summary>The host owning the ring range that contains <paramref name="token"/>; null on an empty ring.</summary>
-    public THost? GetPrimary(long token) => _ring.Size == 0 ? null : _hosts[_ring.Owners[_ring.IndexOf(token)]];
+    /// <summary>The host owning the ring range that contains <paramref name="token"/>; default on an empty ring.</summary>
+    public THost? GetPrimary(long token) => _ring.Size == 0 ? default : _hosts[_ring.Owners[_ring.IndexOf(token)]];
+
+    /// <summary>Whether the keyspace is registered with a strategy whose replicas can be computed.</summary>
+    public bool CanRoute(string keyspace) =>
+        _ring.Size > 0 && _keyspaces.TryGetValue(keyspace, out var strategy) && strategy.IsRoutable;
 
     private THost[][] ComputeTable(ReplicationStrategy strategy)
     {
