@@ -26,5 +26,17 @@ internal static class CommandRegistry
         config.AddCommand<Commands.Cql.CqlCommand>("cql")
             .WithExample("cql", "SELECT * FROM ecommerce.orders LIMIT 10")
             .WithExample("cql", "--file", "schema/ecommerce.cql", "--consistency", "QUORUM");
+        config.AddCommand<Commands.ConsumeCommand>("consume")
+            .WithExample("consume", "--until-idle", "5", "--verbose");
+        config.AddBranch("schema", schema =>
+        {
+            schema.SetDescription("The Cassandra schema of schema/ecommerce.cql.");
+            schema.AddCommand<Commands.SchemaApplyCommand>("apply").WithExample("schema", "apply", "--replication-factor", "3");
+        });
+        config.AddCommand<Commands.VerifyCommand>("verify")
+            .WithExample("verify", "--csv", "data/olist_orders_sample.csv");
+        config.AddCommand<Commands.DemoCommand>("demo");
+        config.AddCommand<Commands.Docs.DocsCommand>("docs")
+            .WithDescription("Write ecommerce.cql, CQL.docx and Pipeline_explanation.docx, generated from the project's sources.");
     }
 }
