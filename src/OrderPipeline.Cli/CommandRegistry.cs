@@ -23,6 +23,9 @@ internal static class CommandRegistry
         config.AddCommand<Commands.Generate.GenerateCommand>("generate")
             .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
             .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
+        config.AddCommand<Commands.Cql.CqlCommand>("cql")
+            .WithExample("cql", "SELECT * FROM ecommerce.orders LIMIT 10")
+            .WithExample("cql", "--file", "schema/ecommerce.cql", "--consistency", "QUORUM");
         config.AddCommand<Commands.ConsumeCommand>("consume")
             .WithExample("consume", "--until-idle", "5", "--verbose");
         config.AddBranch("schema", schema =>
