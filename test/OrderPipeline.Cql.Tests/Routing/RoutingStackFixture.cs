@@ -2,8 +2,7 @@ using OrderPipeline.TestSupport.Stack;
 
 namespace OrderPipeline.Cql.Tests.Routing;
 
-/// Wraps the shared <see cref="StackFixture"/> for use as a class fixture: xunit needs a fixture type with a single
-/// public constructor, and StackFixture has two (default stack, explicit options).
+/// Wraps the shared <see cref="StackFixture"/> for use as a class fixture of the routing tests.
 public sealed class RoutingStackFixture : IAsyncLifetime
 {
     public StackFixture Stack { get; } = new();

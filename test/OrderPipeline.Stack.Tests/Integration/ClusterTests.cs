@@ -42,7 +42,7 @@ public sealed class ClusterTests
             }
 
             // And the shared-stack fixture, pointed at it, discovers the topology
-            var fixture = new StackFixture(stack.Options);
+            var fixture = StackFixture.For(stack.Options);
             await fixture.InitializeAsync();
             Assert.Equal(new StackTopology(3, 3), fixture.Topology);
             Assert.Equal(stack.BootstrapServers, fixture.BootstrapServers);

@@ -9,7 +9,7 @@ public class StackFixtureTests
     public async Task Should_FailWithHowToStart_When_NoStackAnswers()
     {
         // Given a subnet where no server runs
-        var fixture = new StackFixture(new StackOptions { Subnet = "127.0.19", StateDirectory = "/tmp/op-stack-none" });
+        var fixture = StackFixture.For(new StackOptions { Subnet = "127.0.19", StateDirectory = "/tmp/op-stack-none" });
 
         // When the fixture initialises, it fails (never skips) and says how to start the stack
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(fixture.InitializeAsync);

@@ -20,13 +20,16 @@ public sealed class StackFixture : IAsyncLifetime
 
     private StackLayout? _layout;
 
+    /// xunit builds fixtures through their one public constructor, so this is the only one.
     public StackFixture()
         : this(StackOptions.FromEnvironment())
     {
     }
 
+    private StackFixture(StackOptions options) => Options = options;
+
     /// For tests of the fixture itself, or a suite that points at a stack on another subnet.
-    public StackFixture(StackOptions options) => Options = options;
+    public static StackFixture For(StackOptions options) => new(options);
 
     public StackOptions Options { get; }
 
