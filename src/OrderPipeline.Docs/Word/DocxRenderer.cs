@@ -103,12 +103,15 @@ public static class DocxRenderer
             var properties = new RunProperties();
             if (span.Code)
             {
-                properties.Append(new RunStyle { Val = DocxStyles.CodeChar });
+                // The size is also set directly: LibreOffice applies a table style's text size over a
+                // character style, which made code in table cells larger than in paragraphs.
+                properties.RunStyle = new RunStyle { Val = DocxStyles.CodeChar };
+                properties.FontSize = new FontSize { Val = DocxStyles.CodeCharHalfPoints };
             }
 
             if (span.Bold)
             {
-                properties.Append(new Bold());
+                properties.Bold = new Bold();
             }
 
             var run = new Run();
