@@ -46,7 +46,14 @@ public static class DocxRenderer
                     body.Append(Styled(DocxStyles.Heading(heading.Level), heading.Text));
                     break;
                 case ParagraphBlock paragraph:
-                    body.Append(Styled(null, paragraph.Text));
+                    var styled = Styled(null, paragraph.Text);
+                    if (paragraph.Text.EndsWith(':'))
+                    {
+                        // A paragraph introducing a block ("prints, for example:") stays on its block's page.
+                        styled.PrependChild(new ParagraphProperties(new KeepNext()));
+                    }
+
+                    body.Append(styled);
                     break;
                 case BulletListBlock list:
                     foreach (var item in list.Items)
