@@ -46,7 +46,14 @@ public static class DocxRenderer
                     body.Append(Styled(DocxStyles.Heading(heading.Level), heading.Text));
                     break;
                 case ParagraphBlock paragraph:
-                    body.Append(Styled(null, paragraph.Text));
+                    var styled = Styled(null, paragraph.Text);
+                    if (paragraph.Text.EndsWith(':'))
+                    {
+                        // A paragraph introducing a block ("prints, for example:") stays on its block's page.
+                        styled.PrependChild(new ParagraphProperties(new KeepNext()));
+                    }
+
+                    body.Append(styled);
                     break;
                 case BulletListBlock list:
                     foreach (var item in list.Items)
@@ -103,12 +110,15 @@ public static class DocxRenderer
             var properties = new RunProperties();
             if (span.Code)
             {
-                properties.Append(new RunStyle { Val = DocxStyles.CodeChar });
+                // The size is also set directly: LibreOffice applies a table style's text size over a
+                // character style, which made code in table cells larger than in paragraphs.
+                properties.RunStyle = new RunStyle { Val = DocxStyles.CodeChar };
+                properties.FontSize = new FontSize { Val = DocxStyles.CodeCharHalfPoints };
             }
 
             if (span.Bold)
             {
-                properties.Append(new Bold());
+                properties.Bold = new Bold();
             }
 
             var run = new Run();

@@ -17,6 +17,7 @@ internal static class DocxStyles
     public const string Caption = "Caption";
     public const string Table = "OrderPipelineTable";
     public const string BodyFont = "Calibri";
+    public const string CodeCharHalfPoints = "17";
 
     // Courier New exists on Windows and maps to the metric-compatible Liberation Mono on Linux, so the
     // code blocks stay monospaced wherever the document is opened.
@@ -59,7 +60,7 @@ internal static class DocxStyles
             new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center })));
         styles.Append(new Style(
             new StyleName { Val = "Code Char" },
-            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "17" }))
+            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = CodeCharHalfPoints }))
         { Type = StyleValues.Character, StyleId = CodeChar, CustomStyle = true });
         styles.Append(TableStyle());
         return styles;

@@ -109,13 +109,10 @@ internal static class DocxTable
             {
                 foreach (var run in paragraph.Elements<Run>())
                 {
+                    // The typed setters keep the children in schema order (b before color before sz).
                     var properties = run.RunProperties ?? run.PrependChild(new RunProperties());
-                    if (properties.Bold is null)
-                    {
-                        properties.Append(new Bold());
-                    }
-
-                    properties.Append(new Color { Val = "FFFFFF" });
+                    properties.Bold ??= new Bold();
+                    properties.Color = new Color { Val = "FFFFFF" };
                 }
             }
 
