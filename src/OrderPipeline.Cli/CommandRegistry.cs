@@ -9,7 +9,8 @@ internal static class CommandRegistry
     public static void Register(IConfigurator config)
     {
         config.SetApplicationName("orderpipeline");
-        config.PropagateExceptions();
+        config.SetExceptionHandler(CliExceptionHandler.Handle);
+        config.UseStrictParsing();
         config.AddBranch("stack", stack =>
         {
             stack.SetDescription("Run a local ZooKeeper + Kafka + Cassandra stack (ORDERPIPELINE_STACK_SUBNET, ORDERPIPELINE_STACK_DIR).");

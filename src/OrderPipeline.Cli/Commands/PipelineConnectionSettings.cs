@@ -13,11 +13,11 @@ namespace OrderPipeline.Cli.Commands;
 internal class PipelineConnectionSettings : CommandSettings
 {
     [CommandOption("--bootstrap-servers <HOSTS>")]
-    [Description("Kafka bootstrap servers, host:port[,host:port] (default: the local stack's broker).")]
+    [Description("Kafka bootstrap servers, host:port[[,host:port]] (default: the local stack's broker).")]
     public string? BootstrapServers { get; init; }
 
     [CommandOption("--contact-points <HOSTS>")]
-    [Description("Cassandra contact points, host[:port][,...] (default: the local stack's node).")]
+    [Description("Cassandra contact points, host[[:port]][[,...]] (default: the local stack's node).")]
     public string? ContactPoints { get; init; }
 
     [CommandOption("--keyspace <NAME>")]
