@@ -83,8 +83,27 @@ public sealed class DocsGenerator
         return stream.ToArray();
     }
 
-    private static byte[] ImageSource(string source) =>
-        source.StartsWith("figure:", StringComparison.Ordinal)
-            ? FigureCatalog.Render(source["figure:".Length..], FigureLabels)
-            : throw new DocsException($"Image '{source}' is not a generated figure; only figure:NAME images are supported.");
+    private static byte[] ImageSource(string source)
+    {
+        if (source.StartsWith("figure:", StringComparison.Ordinal))
+        {
+            return FigureCatalog.Render(source["figure:".Length..], FigureLabels);
+        }
+
+        if (source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = source["file:".Length..];
+            if (!File.Exists(path))
+            {
+                throw new DocsException($"The image {path} (shown by BENCHMARKS.md) does not exist.");
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47])
+                ? bytes
+                : throw new DocsException($"The image {path} is not a PNG file; only PNG images can be embedded.");
+        }
+
+        throw new DocsException($"Image '{source}' is neither a generated figure (figure:NAME) nor a file.");
+    }
 }

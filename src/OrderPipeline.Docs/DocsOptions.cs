@@ -11,6 +11,9 @@ public sealed class DocsOptions
     /// <summary>The text of BENCHMARKS.md, or null when no figures have been measured yet.</summary>
     public string? BenchmarksMarkdown { get; init; }
 
+    /// <summary>The folder of BENCHMARKS.md, against which the images it shows are resolved.</summary>
+    public string? BenchmarksDirectory { get; init; }
+
     /// <summary>The captured output of a real run (demo or verify), or null when none was given.</summary>
     public string? RunSummary { get; init; }
 

@@ -7,7 +7,9 @@ namespace OrderPipeline.Kafka;
 /// <summary>
 /// Decides the broker profile. <c>auto</c> connects to a bootstrap broker and sends an ApiVersions v0 request:
 /// a 0.10+ broker answers with its API list (idempotence needs InitProducerId, headers need Produce v3,
-/// topic creation needs CreateTopics); a 0.9 broker does not know the request and closes the connection.
+/// topic creation needs CreateTopics); a 0.9 broker does not know the request and either closes the
+/// connection or (as the stack's 0.9.0.1 does) never answers, so no answer within
+/// <see cref="KafkaOptions.ProbeTimeout"/> also means 0.9.
 /// A forced profile skips the probe but still checks that a broker accepts TCP connections, so an
 /// unreachable cluster is reported within <see cref="KafkaOptions.ConnectTimeout"/> instead of librdkafka
 /// retrying forever.

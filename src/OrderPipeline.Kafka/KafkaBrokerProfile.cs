@@ -7,7 +7,7 @@ public enum KafkaBrokerProfile
     Auto,
 
     /// <summary>
-    /// Kafka 0.9: it predates the ApiVersions request (0.10) and closes the connection on it, so librdkafka
+    /// Kafka 0.9: it predates the ApiVersions request (0.10) and never answers it, so librdkafka
     /// must not send it (<c>api.version.request=false</c>) and must assume the 0.9 protocol
     /// (<c>broker.version.fallback=0.9.0.1</c>). No idempotence, no headers, no CreateTopics API.
     /// </summary>

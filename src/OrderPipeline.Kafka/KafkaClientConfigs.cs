@@ -25,7 +25,9 @@ public static class KafkaClientConfigs
             LingerMs = options.LingerMs,
             BatchNumMessages = options.BatchNumMessages,
             BatchSize = options.BatchSize,
-            CompressionType = Enum.Parse<CompressionType>(options.Compression, ignoreCase: true),
+            CompressionType = options.Compression == "auto"
+                ? (capabilities.Profile == KafkaBrokerProfile.Legacy09 ? CompressionType.None : CompressionType.Lz4)
+                : Enum.Parse<CompressionType>(options.Compression, ignoreCase: true),
             QueueBufferingMaxMessages = options.QueueMaxMessages,
             QueueBufferingMaxKbytes = options.QueueMaxKbytes,
             MessageTimeoutMs = (int)options.MessageTimeout.TotalMilliseconds,

@@ -73,7 +73,10 @@ public static class KafkaTopics
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(Math.Min(3, options.ConnectTimeout.TotalSeconds)));
+                // Each attempt is cut to the time left, so the whole wait never exceeds the connect timeout by much.
+                var left = deadline - DateTime.UtcNow;
+                var attempt = TimeSpan.FromSeconds(Math.Clamp(left.TotalSeconds, 0.5, 3));
+                var metadata = admin.GetMetadata(topic, attempt);
                 var t = metadata.Topics.FirstOrDefault(x => x.Topic == topic);
                 if (t is not null && t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0 &&
                     t.Partitions.All(p => p.Leader >= 0))

@@ -26,21 +26,26 @@ public static class OrderValidator
     }
 
     /// <summary>Applies the cleaning rules; returns the order, or null with <paramref name="rejection"/> set.</summary>
-    public static Order? Validate(in Fields fields, long lineNumber, out Rejection? rejection)
+    public static Order? Validate(in Fields fields, long lineNumber, out Rejection? rejection) =>
+        TryValidate(fields, lineNumber, out var valid, out rejection) ? valid.ToOrder() : null;
+
+    /// <summary>The rules without building an <see cref="Order"/> (no allocation for a valid row).</summary>
+    internal static bool TryValidate(in Fields fields, long lineNumber, out ValidatedOrder valid, out Rejection? rejection)
     {
+        valid = default;
         rejection = null;
         var orderIdText = fields.OrderId.Trim();
         if (!OrderIds.TryParse(orderIdText, out var orderId))
         {
             rejection = Reject(lineNumber, RejectReason.BadOrderId, OrderFields.OrderId, orderIdText, "is not 32 hex digits");
-            return null;
+            return false;
         }
 
         var customerIdText = fields.CustomerId.Trim();
         if (!OrderIds.TryParse(customerIdText, out var customerId))
         {
             rejection = Reject(lineNumber, RejectReason.BadCustomerId, OrderFields.CustomerId, customerIdText, "is not 32 hex digits");
-            return null;
+            return false;
         }
 
         var statusText = fields.Status.Trim();
@@ -48,7 +53,7 @@ public static class OrderValidator
         if (status is null)
         {
             rejection = Reject(lineNumber, RejectReason.UnknownStatus, OrderFields.Status, statusText, "is not a known status");
-            return null;
+            return false;
         }
 
         var purchaseText = fields.PurchaseTimestamp.Trim();
@@ -56,13 +61,13 @@ public static class OrderValidator
         if (purchaseResult == TimestampParseResult.Empty)
         {
             rejection = new Rejection(lineNumber, RejectReason.MissingPurchaseTimestamp, $"{OrderFields.PurchaseTimestamp} is empty");
-            return null;
+            return false;
         }
 
         if (purchaseResult != TimestampParseResult.Ok)
         {
             rejection = Reject(lineNumber, RejectReason.BadPurchaseTimestamp, OrderFields.PurchaseTimestamp, purchaseText, Describe(purchaseResult));
-            return null;
+            return false;
         }
 
         if (!TryOptional(fields.ApprovedAt, OrderFields.ApprovedAt, lineNumber, out var approved, ref rejection) ||
@@ -70,10 +75,11 @@ public static class OrderValidator
             !TryOptional(fields.DeliveredCustomerDate, OrderFields.DeliveredCustomerDate, lineNumber, out var customer, ref rejection) ||
             !TryOptional(fields.EstimatedDeliveryDate, OrderFields.EstimatedDeliveryDate, lineNumber, out var estimated, ref rejection))
         {
-            return null;
+            return false;
         }
 
-        return new Order(orderId, customerId, status, purchase, approved, carrier, customer, estimated);
+        valid = new ValidatedOrder(orderId, customerId, status, purchase, approved, carrier, customer, estimated);
+        return true;
     }
 
     /// <summary>Shortens a value for a message (a 10 MB field must not end up in a log line).</summary>
@@ -108,4 +114,11 @@ public static class OrderValidator
 
     private static Rejection Reject(long lineNumber, RejectReason reason, string field, ReadOnlySpan<char> value, string what) =>
         new(lineNumber, reason, value.IsEmpty ? $"{field} is empty" : $"{field} {Show(value)} {what}");
+}
+
+/// <summary>A row that passed the rules, before it becomes an <see cref="Order"/>.</summary>
+internal readonly record struct ValidatedOrder(
+    Guid OrderId, Guid CustomerId, string Status, DateTime Purchase, DateTime? Approved, DateTime? Carrier, DateTime? Customer, DateTime? Estimated)
+{
+    public Order ToOrder() => new(OrderId, CustomerId, Status, Purchase, Approved, Carrier, Customer, Estimated);
 }

@@ -34,7 +34,7 @@ public sealed partial class LocalStack
         ProcessTable.Send(record.Pid, signal);
         if (signal == Signal.Kill)
         {
-            while (IsAlive(record))
+            while (!IsGone(record))
             {
                 await Task.Delay(50, cancellationToken).ConfigureAwait(false);
             }
@@ -53,7 +53,7 @@ public sealed partial class LocalStack
         var record = state.Find(kind, index);
         if (record is null || !IsAlive(record))
         {
-            EnsureAddressesFree([spec]);
+            await EnsureAddressesFreeAsync([spec], cancellationToken).ConfigureAwait(false);
             var dist = await new DistributionInstaller(Options.CacheDirectory, _logger).EnsureInstalledAsync(cancellationToken)
                 .ConfigureAwait(false);
             state = StartAndRecord(new ServerLauncher(layout, dist, Prerequisites.Java()), spec, state);
@@ -63,6 +63,8 @@ public sealed partial class LocalStack
         await Readiness.WaitAsync(spec, record, state.Topology, DateTimeOffset.UtcNow + Options.StartTimeout, cancellationToken)
             .ConfigureAwait(false);
     }
+
+    private static bool IsGone(ServerRecord record) => ProcessTable.IsGone(record.Pid, record.StartTicks);
 
     private ServerRecord RequireRecord(ServerKind kind, int index) =>
         StackState.Load(Options.StateDirectory)?.Find(kind, index)
@@ -79,7 +81,7 @@ public sealed partial class LocalStack
         var deadline = DateTimeOffset.UtcNow + Options.StopTimeout;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            if (!IsAlive(record))
+            if (IsGone(record))
             {
                 StackLog.Stopped(_logger, record.Kind, record.Index, record.Pid);
                 return StopOutcome.Terminated;
@@ -90,7 +92,7 @@ public sealed partial class LocalStack
 
         StackLog.Killing(_logger, record.Kind, record.Index, record.Pid, Options.StopTimeout.TotalSeconds);
         ProcessTable.Send(record.Pid, Signal.Kill);
-        while (IsAlive(record))
+        while (!IsGone(record))
         {
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }

@@ -34,14 +34,16 @@ public sealed partial class LocalStack
         using var stackLock = await StackLock.AcquireAsync(Options.StateDirectory, LockTimeout, cancellationToken).ConfigureAwait(false);
         var state = StackState.Load(Options.StateDirectory);
         var alive = state?.Servers.Where(IsAlive).ToList() ?? [];
-        var recorded = alive.Count > 0 ? state!.Topology : null;
+        var dataTopology = StackState.LoadDataTopology(Options.StateDirectory);
+        var recorded = (state is { Servers.Count: > 0 } ? state.Topology : null) ?? dataTopology;
         var target = topology ?? recorded ?? StackTopology.OneEach;
-        if (recorded is not null
-            && alive.Any(s => (s.Kind == ServerKind.Kafka && s.Index >= target.KafkaBrokers)
-                || (s.Kind == ServerKind.Cassandra && s.Index >= target.CassandraNodes)))
+        // Kafka topics and Cassandra's ring keep the replica placement of the topology that created them;
+        // fewer brokers leave partitions without a leader, so a different topology needs fresh data.
+        if (dataTopology is not null && dataTopology != target)
         {
             throw new StackException(StackErrorKind.Usage,
-                $"The stack in {Options.StateDirectory} runs {recorded}; asked for {target}. Run 'stack down' first to shrink it.");
+                $"The data in {Options.StateDirectory} belongs to a stack of {dataTopology}; asked for {target}. "
+                + "Use the same topology, or run 'stack down --wipe' first (deletes that data).");
         }
 
         var java = Prerequisites.Java();
@@ -50,8 +52,10 @@ public sealed partial class LocalStack
         var layout = new StackLayout(Options, target);
         state = new StackState(Options.Subnet, target.KafkaBrokers, target.CassandraNodes, alive);
         var toStart = layout.All.Where(spec => state.Find(spec.Kind, spec.Index) is null).ToList();
-        EnsureAddressesFree(toStart);
+        var started = toStart.Count;
+        await EnsureAddressesFreeAsync(toStart, cancellationToken).ConfigureAwait(false);
         state.Save(Options.StateDirectory);
+        StackState.SaveDataTopology(Options.StateDirectory, target);
 
         var launcher = new ServerLauncher(layout, dist, java);
         var deadline = DateTimeOffset.UtcNow + Options.StartTimeout;
@@ -62,19 +66,18 @@ public sealed partial class LocalStack
         }
 
         await Readiness.WaitAsync(zk, state.Find(zk.Kind, 0)!, target, deadline, cancellationToken).ConfigureAwait(false);
+        StackLog.Ready(_logger, zk.Name, clock.Elapsed.TotalSeconds);
         foreach (var spec in toStart)
         {
             state = StartAndRecord(launcher, spec, state);
         }
 
-        var waits = layout.All.Skip(1)
-            .Select(spec => Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, target, deadline, cancellationToken));
-        await Task.WhenAll(waits).ConfigureAwait(false);
+        await WaitAllReadyAsync(layout.All.Skip(1), state, target, deadline, cancellationToken).ConfigureAwait(false);
         StackLog.AllAnswer(_logger, clock.Elapsed.TotalSeconds);
         await TopicSetup.EnsureTopicsAsync(layout, dist, java, deadline, cancellationToken).ConfigureAwait(false);
 
         var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
-        return new StackInfo(layout, status.Servers, clock.Elapsed, toStart.Count + (alive.Count == 0 ? 1 : 0));
+        return new StackInfo(layout, status.Servers, clock.Elapsed, started);
     }
 
     /// Stops every recorded server (SIGTERM, then SIGKILL after <see cref="StackOptions.StopTimeout"/>), only
@@ -124,12 +127,48 @@ public sealed partial class LocalStack
         return updated;
     }
 
-    private static void EnsureAddressesFree(IEnumerable<ServerSpec> specs)
+    /// Waits for every server; the first failure (a server that died) cancels the other waits and is thrown.
+    private async Task WaitAllReadyAsync(IEnumerable<ServerSpec> specs, StackState state, StackTopology topology,
+        DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = specs.Select(async spec =>
+        {
+            try
+            {
+                await Readiness.WaitAsync(spec, state.Find(spec.Kind, spec.Index)!, topology, deadline, failFast.Token).ConfigureAwait(false);
+                StackLog.Ready(_logger, spec.Name, clock.Elapsed.TotalSeconds);
+            }
+            catch (StackException)
+            {
+                await failFast.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(waits).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled because another server failed: report that failure, not the cancellation.
+            throw waits.Select(w => w.Exception?.InnerException).OfType<StackException>().First();
+        }
+    }
+
+    private static async Task EnsureAddressesFreeAsync(IEnumerable<ServerSpec> specs, CancellationToken cancellationToken)
     {
         foreach (var spec in specs)
         {
             foreach (var (host, port) in spec.BoundAddresses)
             {
+                // A bound socket with no listener is usually a server of ours that is still exiting; give it a moment.
+                for (var attempt = 0; !PortGuard.IsFree(host, port) && PortGuard.DescribeHolder(host, port) is null && attempt < 20; attempt++)
+                {
+                    await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!PortGuard.IsFree(host, port))
                 {
                     var holder = PortGuard.DescribeHolder(host, port);

@@ -11,6 +11,9 @@ public static class PortGuard
     public static bool IsFree(string host, int port)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        // The JVM servers bind with SO_REUSEADDR, so connections of a killed predecessor lingering in
+        // TIME_WAIT do not stop them; only a live listener does. Test the same way.
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         try
         {
             socket.Bind(new IPEndPoint(IPAddress.Parse(host), port));

@@ -10,6 +10,9 @@ internal static partial class StackLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Started {Server} on {Endpoint} (PID {Pid})")]
     public static partial void Started(ILogger logger, string server, string endpoint, int pid);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Server} ready after {Seconds:F1} s")]
+    public static partial void Ready(ILogger logger, string server, double seconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "All servers answer after {Seconds:F1} s; checking topics")]
     public static partial void AllAnswer(ILogger logger, double seconds);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,8 @@ public sealed record StackState(string Subnet, int KafkaBrokers, int CassandraNo
 
     /// Marks a folder as created by the stack, so --wipe never deletes a folder it did not make.
     public const string MarkerFileName = ".orderpipeline-stack";
+
+    public const string TopologyFileName = "topology.txt";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -50,6 +53,26 @@ public sealed record StackState(string Subnet, int KafkaBrokers, int CassandraNo
         File.WriteAllText(temp, JsonSerializer.Serialize(this, JsonOptions));
         File.Move(temp, path, overwrite: true);
     }
+
+    /// The topology the data in the folder was created with ("3+3"); kept by `down`, removed by --wipe.
+    public static StackTopology? LoadDataTopology(string stateDirectory)
+    {
+        var path = Path.Combine(stateDirectory, TopologyFileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var parts = File.ReadAllText(path).Trim().Split('+');
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var brokers)
+            && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var nodes)
+            ? new StackTopology(brokers, nodes)
+            : null;
+    }
+
+    public static void SaveDataTopology(string stateDirectory, StackTopology topology) =>
+        File.WriteAllText(Path.Combine(stateDirectory, TopologyFileName),
+            string.Create(CultureInfo.InvariantCulture, $"{topology.KafkaBrokers}+{topology.CassandraNodes}\n"));
 
     public static void Delete(string stateDirectory) => File.Delete(Path.Combine(stateDirectory, FileName));
 

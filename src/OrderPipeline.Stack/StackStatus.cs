@@ -43,7 +43,7 @@ public sealed record StackStatus(StackHealth Health, StackTopology? Topology, IR
     };
 }
 
-/// What `up` produced: the addresses clients use.
+/// What `up` produced: the addresses clients use, and how many servers this call started.
 public sealed record StackInfo(StackLayout Layout, IReadOnlyList<ServerStatus> Servers, TimeSpan Elapsed, int Started)
 {
     public StackTopology Topology => Layout.Topology;

@@ -22,6 +22,21 @@ public sealed class ArchitectureFigureTests
         Assert.True(DarkPixels(bitmap, new SKRectI(285, 340, 370, 350)) > 50, "the CSV -> producer arrow is missing");
     }
 
+    [Fact]
+    public void Should_ShowTheContractNames_When_DrawingTheFigure()
+    {
+        // The figure's labels are constants of the Docs project (which depends on Orders only), so they are
+        // checked here against the Kafka defaults and the schema they describe.
+        var kafka = new OrderPipeline.Kafka.KafkaOptions();
+        var labels = DocsGenerator.FigureLabels;
+
+        Assert.Equal(kafka.Topic, labels.Topic);
+        Assert.Equal(kafka.DeadLetterTopic, labels.DeadLetterTopic);
+        Assert.Equal(kafka.TopicPartitions, labels.Partitions);
+        Assert.Equal(kafka.GroupId, labels.ConsumerGroup);
+        Assert.Equal("TABLE", OrderPipeline.Orders.Schema.EcommerceSchema.Load().Find(labels.Table).Kind);
+    }
+
     private static int DarkPixels(SKBitmap bitmap, SKRectI area)
     {
         var count = 0;

@@ -31,8 +31,10 @@ internal sealed class DocxInspector : IDisposable
 
     public IReadOnlyList<string> Errors()
     {
-        var validator = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019);
-        return [.. validator.Validate(Document).Select(e => $"{e.Path?.XPath}: {e.Description}")];
+        // The SDK's default (Office 2007, what every Word reads) and a recent version.
+        return [.. new[] { new OpenXmlValidator(), new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019) }
+            .SelectMany(v => v.Validate(Document))
+            .Select(e => $"{e.Path?.XPath}: {e.Description}")];
     }
 
     /// <summary>Fails with every validation error spelled out (xunit would truncate a collection).</summary>

@@ -42,7 +42,7 @@ public sealed class DocxRendererTests
         Assert.All(rows[0].Descendants<Run>(), r => Assert.NotNull(r.RunProperties?.Bold));
         Assert.NotNull(rows[1].Descendants<Run>().First().RunProperties?.Bold);
         Assert.Equal(DocxStyles.CodeChar, rows[1].Descendants<Run>().Last().RunProperties?.RunStyle?.Val?.Value);
-        Assert.True(table.GetFirstChild<TableProperties>()!.GetFirstChild<TableLook>()!.FirstRow!.Value);
+        Assert.Equal("0620", table.GetFirstChild<TableProperties>()!.GetFirstChild<TableLook>()!.Val!.Value);
         docx.AssertValid();
     }
 
@@ -73,6 +73,17 @@ public sealed class DocxRendererTests
         data.CopyTo(copy);
         Assert.Equal(png, copy.ToArray());
         Assert.Equal("Tiny", docx.Paragraphs()[1].Text);
+        docx.AssertValid();
+    }
+
+    [Fact]
+    public void Should_ShrinkTheFont_When_ACodeLineIsTooLongForThePage()
+    {
+        using var docx = new DocxInspector(Render("```\nshort\n```\n\n```\n" + new string('x', 192) + "\n```\n"));
+
+        var runs = docx.Body.Elements<Paragraph>().Select(p => p.GetFirstChild<Run>()!).ToList();
+        Assert.Null(runs[0].RunProperties?.FontSize);
+        Assert.Equal("10", runs[1].RunProperties!.FontSize!.Val!.Value);
         docx.AssertValid();
     }
 }

@@ -50,6 +50,7 @@ public sealed class MarkdownParserTests
                 var table = Assert.IsType<TableBlock>(b);
                 Assert.Equal(["name", "value"], table.Header);
                 Assert.Equal(["`a | b`", "1"], Assert.Single(table.Rows));
+                Assert.Equal([ColumnAlignment.Left, ColumnAlignment.Right], table.Alignments);
             },
             b => Assert.Equal(new ImageBlock("A caption", "figure:architecture"), b),
             b => Assert.Equal(new HeadingBlock(3, "Three"), b));
@@ -84,5 +85,21 @@ public sealed class MarkdownParserTests
     public void Should_Throw_When_AnInlineMarkerIsNotClosed(string text)
     {
         Assert.Throws<FormatException>(() => InlineSpan.Parse(text));
+    }
+
+    [Fact]
+    public void Should_SkipHtmlComments_When_Parsing()
+    {
+        var blocks = MarkdownParser.Parse("<!-- bench all: generated -->\ntext\n<!-- end -->\n");
+
+        Assert.Equal([new ParagraphBlock("text")], blocks);
+    }
+
+    [Fact]
+    public void Should_PrintTheTarget_When_TextHasALink()
+    {
+        var spans = InlineSpan.Parse("see [the chart](bench/chart.png) and [2] alone");
+
+        Assert.Equal([new InlineSpan("see the chart (bench/chart.png) and [2] alone", false, false)], spans);
     }
 }

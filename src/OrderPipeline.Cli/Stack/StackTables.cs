@@ -8,7 +8,19 @@ internal static class StackTables
 {
     public static void WriteStatus(IAnsiConsole console, StackStatus status)
     {
-        var table = new Table().AddColumns("Server", "Address", "PID", "State", "RSS MB", "Log");
+        // Piped into a file or grep there is no terminal width to respect; keep each server on one line.
+        if (Console.IsOutputRedirected && console.Profile.Width < 200)
+        {
+            console.Profile.Width = 200;
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var header in new[] { "Server", "Address", "PID", "State", "RSS MB" })
+        {
+            table.AddColumn(new TableColumn(header).NoWrap());
+        }
+
+        table.AddColumn("Log");
         foreach (var server in status.Servers)
         {
             var state = server.State switch

@@ -29,13 +29,13 @@ internal sealed class StackUpCommand : AsyncCommand<StackUpSettings>
         {
             var options = StackOptions.FromEnvironment();
             var stack = new LocalStack(options, new ConsoleLogger(_console));
-            var state = StackState.Load(options.StateDirectory);
+            var current = StackState.Load(options.StateDirectory)?.Topology ?? StackState.LoadDataTopology(options.StateDirectory);
             StackTopology? topology = null;
             if (settings.KafkaBrokers is not null || settings.CassandraNodes is not null)
             {
                 topology = new StackTopology(
-                    settings.KafkaBrokers ?? state?.KafkaBrokers ?? 1,
-                    settings.CassandraNodes ?? state?.CassandraNodes ?? 1);
+                    settings.KafkaBrokers ?? current?.KafkaBrokers ?? 1,
+                    settings.CassandraNodes ?? current?.CassandraNodes ?? 1);
             }
 
             var info = await stack.UpAsync(topology, cancellationToken);

@@ -1,24 +1,27 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using OrderPipeline.Docs.Figures;
 using OrderPipeline.Orders.Schema;
 
 namespace OrderPipeline.Docs.Content;
 
 /// <summary>The placeholders the deliverable texts may use, each filled from a source of the project.</summary>
-internal static class SourceResolvers
+internal static partial class SourceResolvers
 {
     public static Dictionary<string, PlaceholderExpander.Resolver> Create(EcommerceSchema schema, DocsOptions options)
     {
+        // The sample is read once, and only when a text asks for one of its facts.
+        var sample = new Lazy<SampleFacts>(SampleFacts.Compute);
         return new Dictionary<string, PlaceholderExpander.Resolver>(StringComparer.Ordinal)
         {
             ["schema"] = name => Fence("sql", schema.Find(Required(name, "schema")).Text),
-            ["schema-comment"] = name => schema.Find(Required(name, "schema-comment")).Comment.Replace('\n', ' '),
-            ["schema-header"] = _ => schema.Header.Replace('\n', ' '),
             ["replication-factor"] = _ => schema.ReplicationFactor.ToString(CultureInfo.InvariantCulture),
             ["figure"] = name => $"![{FigureCatalog.Caption(Required(name, "figure"))}](figure:{name})",
-            ["benchmarks"] = _ => Benchmarks(options.BenchmarksMarkdown),
+            ["benchmarks"] = _ => Benchmarks(options.BenchmarksMarkdown, options.BenchmarksDirectory),
             ["run-output"] = _ => RunOutput(options),
+            ["cleaning-counts"] = _ => sample.Value.CleaningCountsMarkdown(),
+            ["json-example"] = _ => sample.Value.JsonExampleMarkdown(),
         };
     }
 
@@ -28,7 +31,7 @@ internal static class SourceResolvers
         argument ?? throw new DocsException($"The placeholder {{{{{name}:...}}}} needs an argument.");
 
     /// <summary>BENCHMARKS.md, its headings moved under the section that includes it.</summary>
-    private static string Benchmarks(string? markdown)
+    private static string Benchmarks(string? markdown, string? directory)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -39,6 +42,15 @@ internal static class SourceResolvers
         var text = new StringBuilder();
         foreach (var line in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
+            var image = ImageRegex().Match(line.Trim());
+            if (image.Success && !image.Groups["src"].Value.Contains("://", StringComparison.Ordinal))
+            {
+                // A chart next to BENCHMARKS.md: embed the file itself.
+                var path = Path.GetFullPath(Path.Combine(directory ?? ".", image.Groups["src"].Value));
+                text.Append(CultureInfo.InvariantCulture, $"![{image.Groups["alt"].Value}](file:{path})\n");
+                continue;
+            }
+
             text.Append(line.StartsWith('#') ? "### " + line.TrimStart('#').Trim() : line).Append('\n');
         }
 
@@ -56,4 +68,7 @@ internal static class SourceResolvers
 
         return $"Output of a real run ({options.RunSummaryName ?? "run summary"}):\n\n" + Fence("text", options.RunSummary.TrimEnd());
     }
+
+    [GeneratedRegex(@"^!\[(?<alt>[^\]]*)\]\((?<src>[^)\s]+)\)$")]
+    private static partial Regex ImageRegex();
 }

@@ -25,15 +25,15 @@ public static class ArchitectureFigure
         canvas.Clear(SKColors.White);
         using var fonts = new FigureFonts();
 
-        // Boxes 250 px wide with 130 px gaps, wide enough for the label above each arrow.
+        // Boxes 260 px wide with 120 px gaps, wide enough for the label above each arrow.
         var y = 250f;
         const float boxHeight = 190f;
-        var csv = new SKRect(20, y, 270, y + boxHeight);
-        var producer = new SKRect(400, y, 650, y + boxHeight);
+        var csv = new SKRect(20, y, 280, y + boxHeight);
+        var producer = new SKRect(400, y, 660, y + boxHeight);
         var kafka = new SKRect(780, y - 50, 1100, y + boxHeight + 50);
-        var consumer = new SKRect(1230, y, 1480, y + boxHeight);
-        var cassandra = new SKRect(1610, y, 1860, y + boxHeight);
-        var dlq = new SKRect(1230, 580, 1480, 720);
+        var consumer = new SKRect(1220, y, 1480, y + boxHeight);
+        var cassandra = new SKRect(1600, y, 1860, y + boxHeight);
+        var dlq = new SKRect(1170, 580, 1530, 720);
 
         Box(canvas, fonts, csv, new SKColor(0xF2, 0xF2, 0xF2), "CSV file", ["olist_orders_", "dataset.csv", "8 columns"]);
         Box(canvas, fonts, producer, new SKColor(0xDE, 0xEB, 0xF7), "Producer", ["clean, validate", "JSON value, key", "customer_order"]);
@@ -48,11 +48,11 @@ public static class ArchitectureFigure
         Arrow(canvas, new SKPoint(consumer.Right, consumer.MidY), new SKPoint(cassandra.Left, cassandra.MidY));
         Arrow(canvas, new SKPoint(consumer.MidX, consumer.Bottom), new SKPoint(dlq.MidX, dlq.Top));
 
-        Label(canvas, fonts.Small, "rows", (csv.Right + producer.Left) / 2, csv.MidY - 16);
-        Label(canvas, fonts.Small, "acks=all", (producer.Right + kafka.Left) / 2, producer.MidY - 16);
-        Label(canvas, fonts.Small, "poll", (kafka.Right + consumer.Left) / 2, consumer.MidY - 16);
-        Label(canvas, fonts.Small, "QUORUM", (consumer.Right + cassandra.Left) / 2, consumer.MidY - 16);
-        Label(canvas, fonts.Small, "poison messages", consumer.MidX + 110, (consumer.Bottom + dlq.Top) / 2 + 8);
+        Label(canvas, fonts.Arrow, "rows", (csv.Right + producer.Left) / 2, csv.MidY - 16);
+        Label(canvas, fonts.Arrow, "acks=all", (producer.Right + kafka.Left) / 2, producer.MidY - 16);
+        Label(canvas, fonts.Arrow, "poll", (kafka.Right + consumer.Left) / 2, consumer.MidY - 16);
+        Label(canvas, fonts.Arrow, "QUORUM", (consumer.Right + cassandra.Left) / 2, consumer.MidY - 16);
+        Label(canvas, fonts.Small, "poison messages", consumer.MidX + 120, (consumer.Bottom + dlq.Top) / 2 + 8);
 
         using var title = new SKPaint { Color = Ink, IsAntialias = true };
         canvas.DrawText("OrderPipeline: CSV -> Kafka -> Cassandra", Width / 2f, 70, SKTextAlign.Center, fonts.Title, title);
@@ -82,7 +82,7 @@ public static class ArchitectureFigure
         using var body = new SKFont(fonts.Body.Typeface, fonts.Body.Size * scale);
         for (var i = 0; i < lines.Length; i++)
         {
-            canvas.DrawText(lines[i], rect.MidX, top + 42 + (i * 34), SKTextAlign.Center, body, muted);
+            canvas.DrawText(lines[i], rect.MidX, top + 46 + (i * 38), SKTextAlign.Center, body, muted);
         }
     }
 
@@ -94,10 +94,10 @@ public static class ArchitectureFigure
         canvas.DrawRoundRect(rect, 16, 16, stroke);
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
         canvas.DrawText("Kafka topic", rect.MidX, rect.Top + 48, SKTextAlign.Center, fonts.Bold, ink);
-        canvas.DrawText(topic, rect.MidX, rect.Top + 88, SKTextAlign.Center, fonts.Body, ink);
+        canvas.DrawText(topic, rect.MidX, rect.Top + 90, SKTextAlign.Center, fonts.Body, ink);
 
         // One lane per partition; a key always hashes to the same lane, so one order's messages stay in order.
-        var laneTop = rect.Top + 115;
+        var laneTop = rect.Top + 112;
         var laneHeight = (rect.Height - 135) / partitions;
         using var lane = new SKPaint { Color = SKColors.White, IsAntialias = true };
         using var laneStroke = new SKPaint { Color = Muted, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 };
@@ -107,7 +107,7 @@ public static class ArchitectureFigure
             var laneRect = new SKRect(rect.Left + 25, laneTop + (p * laneHeight) + 6, rect.Right - 25, laneTop + ((p + 1) * laneHeight) - 6);
             canvas.DrawRect(laneRect, lane);
             canvas.DrawRect(laneRect, laneStroke);
-            canvas.DrawText($"partition {p}", laneRect.MidX, laneRect.MidY + 10, SKTextAlign.Center, fonts.Small, muted);
+            canvas.DrawText($"partition {p}", laneRect.MidX, laneRect.MidY + 9, SKTextAlign.Center, fonts.Small, muted);
         }
     }
 

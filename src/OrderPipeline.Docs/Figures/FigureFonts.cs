@@ -29,10 +29,11 @@ internal sealed class FigureFonts : IDisposable
     {
         _regular = Load(RegularFiles, SKFontStyle.Normal);
         _bold = Load(BoldFiles, SKFontStyle.Bold);
-        Title = new SKFont(_bold, 44);
-        Bold = new SKFont(_bold, 34);
-        Body = new SKFont(_regular, 26);
-        Small = new SKFont(_regular, 24);
+        Title = new SKFont(_bold, 50);
+        Bold = new SKFont(_bold, 38);
+        Body = new SKFont(_regular, 30);
+        Small = new SKFont(_regular, 27);
+        Arrow = new SKFont(_regular, 23);
     }
 
     public SKFont Title { get; }
@@ -43,12 +44,16 @@ internal sealed class FigureFonts : IDisposable
 
     public SKFont Small { get; }
 
+    /// <summary>Labels above arrows, which must fit in the 120 px gaps between boxes.</summary>
+    public SKFont Arrow { get; }
+
     public void Dispose()
     {
         Title.Dispose();
         Bold.Dispose();
         Body.Dispose();
         Small.Dispose();
+        Arrow.Dispose();
         _regular.Dispose();
         _bold.Dispose();
     }

@@ -6,7 +6,8 @@ namespace OrderPipeline.Docs.Markdown;
 public sealed record InlineSpan(string Text, bool Bold, bool Code)
 {
     /// <summary>
-    /// Splits text into spans. `code` is taken literally (no bold inside); ** toggles bold. An unclosed
+    /// Splits text into spans. `code` is taken literally (no bold inside); ** toggles bold; a link
+    /// [text](target) becomes "text (target)", since a printed document can't be clicked. An unclosed
     /// marker is an error so a typo can't silently embolden the rest of a paragraph.
     /// </summary>
     public static IReadOnlyList<InlineSpan> Parse(string text)
@@ -30,6 +31,11 @@ public sealed record InlineSpan(string Text, bool Bold, bool Code)
                 spans.Add(new InlineSpan(text[(i + 1)..end], bold, Code: true));
                 i = end + 1;
             }
+            else if (text[i] == '[' && Link(text, i) is { } link)
+            {
+                current.Append(link.Text).Append(" (").Append(link.Target).Append(')');
+                i = link.End;
+            }
             else if (text[i] == '*' && i + 1 < text.Length && text[i + 1] == '*')
             {
                 Flush(spans, current, bold);
@@ -50,6 +56,18 @@ public sealed record InlineSpan(string Text, bool Bold, bool Code)
 
         Flush(spans, current, bold);
         return spans;
+    }
+
+    private static (string Text, string Target, int End)? Link(string text, int start)
+    {
+        var close = text.IndexOf("](", start + 1, StringComparison.Ordinal);
+        var end = close < 0 ? -1 : text.IndexOf(')', close + 2);
+        if (close < 0 || end < 0 || text.AsSpan(start + 1, close - start - 1).Contains('['))
+        {
+            return null;
+        }
+
+        return (text[(start + 1)..close], text[(close + 2)..end], end + 1);
     }
 
     private static void Flush(List<InlineSpan> spans, StringBuilder current, bool bold)

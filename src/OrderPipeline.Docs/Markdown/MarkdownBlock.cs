@@ -15,8 +15,16 @@ public sealed record BulletListBlock(IReadOnlyList<string> Items) : MarkdownBloc
 /// <summary>A fenced block (```) kept line by line, verbatim.</summary>
 public sealed record CodeBlock(string Language, IReadOnlyList<string> Lines) : MarkdownBlock;
 
-/// <summary>A pipe table: header row, a separator row, then body rows.</summary>
-public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : MarkdownBlock;
+/// <summary>A pipe table: header row, a separator row (":---", "---:", ":---:" set the alignment), then body rows.</summary>
+public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ColumnAlignment> Alignments) : MarkdownBlock;
+
+/// <summary>How a table column's cells are aligned.</summary>
+public enum ColumnAlignment
+{
+    Left,
+    Center,
+    Right,
+}
 
 /// <summary>"![caption](source)" alone on a line; the source names an image the generator provides.</summary>
 public sealed record ImageBlock(string Caption, string Source) : MarkdownBlock;

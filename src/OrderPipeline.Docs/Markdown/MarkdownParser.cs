@@ -18,8 +18,9 @@ public static partial class MarkdownParser
         {
             var line = lines[i];
             var trimmed = line.Trim();
-            if (trimmed.Length == 0)
+            if (trimmed.Length == 0 || IsHtmlComment(trimmed))
             {
+                // HTML comments (markers in generated files such as BENCHMARKS.md) are not content.
                 i++;
             }
             else if (trimmed.StartsWith("```", StringComparison.Ordinal))
@@ -57,6 +58,9 @@ public static partial class MarkdownParser
 
         return blocks;
     }
+
+    private static bool IsHtmlComment(string trimmed) =>
+        trimmed.StartsWith("<!--", StringComparison.Ordinal) && trimmed.EndsWith("-->", StringComparison.Ordinal);
 
     private static bool IsBullet(string trimmed) => trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("* ", StringComparison.Ordinal);
 
@@ -110,6 +114,12 @@ public static partial class MarkdownParser
     private static int ReadTable(string[] lines, int start, List<MarkdownBlock> blocks)
     {
         var header = SplitRow(lines[start]);
+        var alignments = SplitRow(lines[start + 1]).Select(Alignment).ToList();
+        if (alignments.Count != header.Count)
+        {
+            throw new FormatException($"Markdown line {start + 2}: the separator row has {alignments.Count} cells, the header {header.Count}.");
+        }
+
         var rows = new List<IReadOnlyList<string>>();
         var i = start + 2;
         while (i < lines.Length && lines[i].Trim().StartsWith('|'))
@@ -124,9 +134,17 @@ public static partial class MarkdownParser
             i++;
         }
 
-        blocks.Add(new TableBlock(header, rows));
+        blocks.Add(new TableBlock(header, rows, alignments));
         return i;
     }
+
+    private static ColumnAlignment Alignment(string separator) =>
+        (separator.StartsWith(':'), separator.EndsWith(':')) switch
+        {
+            (true, true) => ColumnAlignment.Center,
+            (false, true) => ColumnAlignment.Right,
+            _ => ColumnAlignment.Left,
+        };
 
     private static List<string> SplitRow(string line)
     {
@@ -153,7 +171,7 @@ public static partial class MarkdownParser
         while (i < lines.Length)
         {
             var trimmed = lines[i].Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith("```", StringComparison.Ordinal) || HeadingRegex().IsMatch(trimmed)
+            if (trimmed.Length == 0 || IsHtmlComment(trimmed) || trimmed.StartsWith("```", StringComparison.Ordinal) || HeadingRegex().IsMatch(trimmed)
                 || IsBullet(trimmed) || trimmed.StartsWith('|') || ImageRegex().IsMatch(trimmed))
             {
                 break;

@@ -74,7 +74,10 @@ public static class DocxRenderer
             }
         }
 
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = PageNumberFooter();
         body.Append(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
             new PageSize { Width = PageWidth, Height = PageHeight },
             new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 567, Footer = 567, Gutter = 0 }));
         main.Document.Save();
@@ -128,10 +131,22 @@ public static class DocxRenderer
         return paragraph;
     }
 
-    /// <summary>One paragraph per code block, lines joined by line breaks, so the block keeps its border.</summary>
+    /// <summary>
+    /// One paragraph per code block, lines joined by line breaks, so the block keeps its border. A block with
+    /// lines longer than fit at the Code style's 8 pt (console tables from a run) gets a smaller font, down to 5 pt.
+    /// </summary>
     private static Paragraph CodeParagraph(IReadOnlyList<string> lines)
     {
+        const int FittingChars = 96;
+        const int StyleHalfPoints = 16;
         var run = new Run();
+        var longest = lines.Select(l => l.Length).DefaultIfEmpty(0).Max();
+        if (longest > FittingChars)
+        {
+            var halfPoints = Math.Max(10, StyleHalfPoints * FittingChars / longest);
+            run.Append(new RunProperties(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+
         for (var i = 0; i < lines.Count; i++)
         {
             if (i > 0)
@@ -144,6 +159,11 @@ public static class DocxRenderer
 
         return new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DocxStyles.Code }), run);
     }
+
+    /// <summary>A centred page number; Word and LibreOffice fill the PAGE field when they lay out the page.</summary>
+    private static Footer PageNumberFooter() => new(new Paragraph(
+        new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+        new SimpleField(new Run(new RunProperties(new Color { Val = "808080" }, new FontSize { Val = "18" }), new Text("1"))) { Instruction = " PAGE " }));
 
     private static Numbering BulletNumbering()
     {

@@ -59,7 +59,7 @@ internal static class DocxStyles
             new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center })));
         styles.Append(new Style(
             new StyleName { Val = "Code Char" },
-            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "18" }))
+            new StyleRunProperties(new RunFonts { Ascii = CodeFont, HighAnsi = CodeFont, ComplexScript = CodeFont }, new FontSize { Val = "17" }))
         { Type = StyleValues.Character, StyleId = CodeChar, CustomStyle = true });
         styles.Append(TableStyle());
         return styles;

@@ -8,13 +8,20 @@ internal static class DocxTable
 {
     public static Table Create(TableBlock block, int widthTwips)
     {
-        var columns = block.Header.Count;
+        if (block.Header.Count == 0)
+        {
+            throw new ArgumentException("A table needs at least one column.", nameof(block));
+        }
+
         var widths = ColumnWidths(block, widthTwips);
+        var tableWidth = widths.Sum();
         var table = new Table(new TableProperties(
             new TableStyle { Val = DocxStyles.Table },
-            new TableWidth { Width = widthTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = tableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }));
+            // Header row formatting on, banding off (0x0020 | 0x0200 | 0x0400), as the Office 2007 bit mask:
+            // the separate firstRow/noHBand attributes are Office 2010 additions the 2007 schema rejects.
+            new TableLook { Val = "0620" }));
         var grid = new TableGrid();
         foreach (var width in widths)
         {
@@ -22,13 +29,13 @@ internal static class DocxTable
         }
 
         table.Append(grid);
-        table.Append(Row(block.Header, widths, header: true));
+        table.Append(Row(block.Header, widths, block.Alignments, header: true));
         foreach (var row in block.Rows)
         {
-            table.Append(Row(row, widths, header: false));
+            table.Append(Row(row, widths, block.Alignments, header: false));
         }
 
-        return columns == 0 ? throw new ArgumentException("A table needs at least one column.", nameof(block)) : table;
+        return table;
     }
 
     /// <summary>
@@ -42,6 +49,12 @@ internal static class DocxTable
         var cells = block.Header.Select((h, i) => block.Rows.Select(r => r[i]).Prepend(h).Select(Plain).ToList()).ToList();
         var minimum = cells.Select(c => (double)((c.SelectMany(Words).Max(w => w.Length) * TwipsPerChar) + Padding)).ToArray();
         var desired = cells.Select((c, i) => Math.Max(minimum[i], (c.Max(t => t.Length) * TwipsPerChar) + Padding)).ToArray();
+        if (desired.Sum() <= widthTwips)
+        {
+            // Short tables (counts, key/value lists) stay as narrow as their content.
+            return [.. desired.Select(d => (int)d)];
+        }
+
         if (minimum.Sum() >= widthTwips)
         {
             return [.. minimum.Select(m => (int)(m * widthTwips / minimum.Sum()))];
@@ -58,14 +71,18 @@ internal static class DocxTable
 
     private static IEnumerable<string> Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("");
 
-    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, IReadOnlyList<ColumnAlignment> alignments, bool header)
     {
         var row = new TableRow();
         if (header)
         {
             // Repeat on each page; the header look is also set directly because LibreOffice ignores
-            // a table style's first-row formatting.
-            row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
+            // a table style's first-row formatting. No row is split across pages.
+            row.Append(new TableRowProperties(new CantSplit(), new TableHeader()));
+        }
+        else
+        {
+            row.Append(new TableRowProperties(new CantSplit()));
         }
 
         for (var i = 0; i < cells.Count; i++)
@@ -81,7 +98,13 @@ internal static class DocxTable
             }
 
             var paragraph = DocxRenderer.Styled(null, cells[i]);
-            paragraph.PrependChild(new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" }));
+            var paragraphProperties = new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" });
+            if (alignments[i] != ColumnAlignment.Left)
+            {
+                paragraphProperties.Append(new Justification { Val = alignments[i] == ColumnAlignment.Right ? JustificationValues.Right : JustificationValues.Center });
+            }
+
+            paragraph.PrependChild(paragraphProperties);
             if (header)
             {
                 foreach (var run in paragraph.Elements<Run>())

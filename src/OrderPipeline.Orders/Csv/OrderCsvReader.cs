@@ -105,11 +105,49 @@ public sealed class OrderCsvReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The first pass of <see cref="OrderFile"/>: validates the next data line without building an order.
+    /// Returns false at the end of the file; <paramref name="orderId"/> is set when the row is valid.
+    /// </summary>
+    internal bool TryScan(out long lineNumber, out Guid? orderId)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (_reader.MoveNext())
+        {
+            var row = _reader.Current;
+            lineNumber = row.LineNumberFrom;
+            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+            {
+                BlankLines++;
+                continue;
+            }
+
+            orderId = Check(row, lineNumber, out var valid, out _) ? valid.OrderId : null;
+            return true;
+        }
+
+        lineNumber = 0;
+        orderId = null;
+        return false;
+    }
+
     private OrderCsvRecord Parse(SepReader.Row row, long line)
     {
+        if (Check(row, line, out var valid, out var rejection))
+        {
+            return new OrderCsvRecord(line, valid.ToOrder(), null);
+        }
+
+        return new OrderCsvRecord(line, null, rejection! with { RawText = Raw(row) });
+    }
+
+    private bool Check(SepReader.Row row, long line, out ValidatedOrder valid, out Rejection? rejection)
+    {
+        valid = default;
         if (row.ColCount != _header.ColumnCount)
         {
-            return Reject(row, line, RejectReason.WrongFieldCount, $"expected {_header.ColumnCount} fields, found {row.ColCount}");
+            rejection = new Rejection(line, RejectReason.WrongFieldCount, $"expected {_header.ColumnCount} fields, found {row.ColCount}");
+            return false;
         }
 
         var bad = -1;
@@ -122,7 +160,8 @@ public sealed class OrderCsvReader : IDisposable
             !TryField(row, 6, out var customer, ref bad) ||
             !TryField(row, 7, out var estimated, ref bad))
         {
-            return Reject(row, line, RejectReason.MalformedQuotes, $"{OrderFields.All[bad]} has an unbalanced quote");
+            rejection = new Rejection(line, RejectReason.MalformedQuotes, $"{OrderFields.All[bad]} has an unbalanced quote");
+            return false;
         }
 
         var fields = new OrderValidator.Fields
@@ -136,10 +175,7 @@ public sealed class OrderCsvReader : IDisposable
             DeliveredCustomerDate = customer,
             EstimatedDeliveryDate = estimated,
         };
-        var order = OrderValidator.Validate(fields, line, out var rejection);
-        return order is not null
-            ? new OrderCsvRecord(line, order, null)
-            : new OrderCsvRecord(line, null, rejection! with { RawText = Raw(row) });
+        return OrderValidator.TryValidate(fields, line, out valid, out rejection);
     }
 
     private bool TryField(SepReader.Row row, int ordinal, out ReadOnlySpan<char> value, ref int badOrdinal)
@@ -152,9 +188,6 @@ public sealed class OrderCsvReader : IDisposable
         badOrdinal = ordinal;
         return false;
     }
-
-    private static OrderCsvRecord Reject(SepReader.Row row, long line, RejectReason reason, string detail) =>
-        new(line, null, new Rejection(line, reason, detail, Raw(row)));
 
     private static string Raw(SepReader.Row row)
     {

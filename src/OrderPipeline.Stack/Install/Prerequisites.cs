@@ -3,9 +3,15 @@ namespace OrderPipeline.Stack.Install;
 /// Finds java and npm, and says how to install them when they are missing.
 public static class Prerequisites
 {
-    public static string Java()
+    public const string JavaInstallHint = "sudo apt-get install openjdk-17-jre-headless";
+    public const string NpmInstallHint = "sudo apt-get install npm";
+
+    public static string Java() =>
+        Java(Environment.GetEnvironmentVariable("JAVA_HOME"), Environment.GetEnvironmentVariable("PATH"));
+
+    /// java from JAVA_HOME, else from the PATH; throws a <see cref="StackException"/> saying how to install it.
+    public static string Java(string? javaHome, string? path)
     {
-        var javaHome = Environment.GetEnvironmentVariable("JAVA_HOME");
         if (!string.IsNullOrWhiteSpace(javaHome))
         {
             var candidate = Path.Combine(javaHome, "bin", "java");
@@ -15,20 +21,18 @@ public static class Prerequisites
             }
         }
 
-        return OnPath("java") ?? throw new StackException(StackErrorKind.Prerequisite,
-            "Java 17 is required to run Kafka and Cassandra but 'java' is not on PATH. "
-            + "Install it with: sudo apt-get install openjdk-17-jre-headless");
+        return OnPath("java", path) ?? throw new StackException(StackErrorKind.Prerequisite,
+            "Java 17 is required to run Kafka and Cassandra but 'java' is not on PATH. Install it with: " + JavaInstallHint);
     }
 
-    public static string Npm() => OnPath("npm") ?? throw new StackException(StackErrorKind.Prerequisite,
-        "npm is required once to download the Kafka and Cassandra distributions but 'npm' is not on PATH. "
-        + "Install it with: sudo apt-get install npm");
+    public static string Npm() => Npm(Environment.GetEnvironmentVariable("PATH"));
 
-    public static string? OnPath(string name)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
-    }
+    public static string Npm(string? path) => OnPath("npm", path) ?? throw new StackException(StackErrorKind.Prerequisite,
+        "npm is required once to download the Kafka and Cassandra distributions but 'npm' is not on PATH. Install it with: "
+        + NpmInstallHint);
+
+    public static string? OnPath(string name, string? path) => (path ?? "")
+        .Split(':', StringSplitOptions.RemoveEmptyEntries)
+        .Select(dir => Path.Combine(dir, name))
+        .FirstOrDefault(File.Exists);
 }

@@ -22,6 +22,14 @@ public static class ProcessTable
             && long.Parse(fields[19], CultureInfo.InvariantCulture) == startTicks;
     }
 
+    /// True once the process has fully exited and been reaped. A killed JVM shows as a zombie while its
+    /// hundreds of threads still tear down, and its sockets stay bound until the last one is gone.
+    public static bool IsGone(int pid, long startTicks)
+    {
+        Reap(pid);
+        return StartTicks(pid) != startTicks;
+    }
+
     /// Resident memory in bytes, or null if the process is gone.
     public static long? ResidentBytes(int pid)
     {

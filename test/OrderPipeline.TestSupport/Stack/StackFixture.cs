@@ -20,7 +20,15 @@ public sealed class StackFixture : IAsyncLifetime
 
     private StackLayout? _layout;
 
-    public StackOptions Options { get; } = StackOptions.FromEnvironment();
+    public StackFixture()
+        : this(StackOptions.FromEnvironment())
+    {
+    }
+
+    /// For tests of the fixture itself, or a suite that points at a stack on another subnet.
+    public StackFixture(StackOptions options) => Options = options;
+
+    public StackOptions Options { get; }
 
     public StackLayout Layout => _layout ?? throw new InvalidOperationException("The fixture is not initialised.");
 

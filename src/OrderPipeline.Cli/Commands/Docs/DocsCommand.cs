@@ -26,6 +26,7 @@ internal sealed class DocsCommand(IAnsiConsole console) : Command<DocsSettings>
         {
             ReplicationFactor = settings.ReplicationFactor,
             BenchmarksMarkdown = benchmarks is null ? null : File.ReadAllText(benchmarks),
+            BenchmarksDirectory = benchmarks is null ? null : Path.GetDirectoryName(Path.GetFullPath(benchmarks)),
             RunSummary = settings.RunSummary is null ? null : File.ReadAllText(settings.RunSummary),
             RunSummaryName = settings.RunSummary is null ? null : Path.GetFileName(settings.RunSummary),
         };
