@@ -9,6 +9,8 @@ public sealed class ConsumerStats
     private long _retries;
     private long _lag = -1;
     private long _committed;
+    private long _firstReceivedTicks;
+    private long _lastHandledTicks;
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -24,17 +26,40 @@ public sealed class ConsumerStats
     /// <summary>Offset commits that succeeded.</summary>
     public long Commits => Interlocked.Read(ref _committed);
 
+    /// <summary>Time from the first message received to the last one handled: the run without start-up and idle wait.</summary>
+    public TimeSpan ActiveTime
+    {
+        get
+        {
+            var first = Interlocked.Read(ref _firstReceivedTicks);
+            var last = Interlocked.Read(ref _lastHandledTicks);
+            return first == 0 || last < first ? TimeSpan.Zero : TimeSpan.FromTicks(last - first);
+        }
+    }
+
     public int InFlight { get; internal set; }
 
     public bool Paused { get; internal set; }
 
     public int AssignedPartitions { get; internal set; }
 
-    internal void AddReceived() => Interlocked.Increment(ref _received);
+    internal void AddReceived()
+    {
+        Interlocked.CompareExchange(ref _firstReceivedTicks, DateTime.UtcNow.Ticks, 0);
+        Interlocked.Increment(ref _received);
+    }
 
-    internal void AddStored() => Interlocked.Increment(ref _stored);
+    internal void AddStored()
+    {
+        Interlocked.Increment(ref _stored);
+        Interlocked.Exchange(ref _lastHandledTicks, DateTime.UtcNow.Ticks);
+    }
 
-    internal void AddDeadLettered() => Interlocked.Increment(ref _deadLettered);
+    internal void AddDeadLettered()
+    {
+        Interlocked.Increment(ref _deadLettered);
+        Interlocked.Exchange(ref _lastHandledTicks, DateTime.UtcNow.Ticks);
+    }
 
     internal void AddRetry() => Interlocked.Increment(ref _retries);
 

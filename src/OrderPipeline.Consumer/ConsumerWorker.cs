@@ -36,6 +36,12 @@ public sealed class ConsumerWorker(
                 {
                     result.Result = loop.Run(stoppingToken);
                 }
+#pragma warning disable CA1031 // The loop's thread has no caller to throw to: the failure becomes the run's result (exit 1).
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    result.Result = new ConsumerRunResult(ConsumerRunOutcome.Failed, 0, ex.Message);
+                }
                 finally
                 {
                     lifetime.StopApplication();

@@ -59,8 +59,9 @@ internal static class ConsumerRunner
         var result = holder.Result
             ?? new ConsumerRunResult(ConsumerRunOutcome.Stopped, 0, null);
         var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        var active = stats.ActiveTime.TotalSeconds;
         console.MarkupLineInterpolated(
-            $"[bold]Consumed[/] {stats.Received:N0} messages in {seconds:F1} s ({(seconds > 0 ? stats.Stored / seconds : 0):N0} orders/s): stored {stats.Stored:N0}, dead-lettered {stats.DeadLettered:N0}, retries {stats.Retries:N0}, commits {stats.Commits:N0}");
+            $"[bold]Consumed[/] {stats.Received:N0} messages in {seconds:F1} s: stored {stats.Stored:N0}, dead-lettered {stats.DeadLettered:N0}, retries {stats.Retries:N0}, commits {stats.Commits:N0}; {(active > 0 ? (stats.Stored + stats.DeadLettered) / active : 0):N0} orders/s over {active:F1} s of activity");
         return new ConsumerRunSummary(result, stats, TimeSpan.FromSeconds(seconds));
     }
 

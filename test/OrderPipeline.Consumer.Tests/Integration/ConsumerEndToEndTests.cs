@@ -159,9 +159,9 @@ public class ConsumerEndToEndTests
     private static long FinalStored(string output)
     {
         output = Flat(output);
-        var at = output.LastIndexOf("): stored ", StringComparison.Ordinal);
+        var at = output.LastIndexOf(" s: stored ", StringComparison.Ordinal);
         Assert.True(at >= 0, output);
-        var digits = new string(output[(at + 10)..].TakeWhile(c => char.IsAsciiDigit(c) || c == ',').Where(char.IsAsciiDigit).ToArray());
+        var digits = new string(output[(at + 11)..].TakeWhile(c => char.IsAsciiDigit(c) || c == ',').Where(char.IsAsciiDigit).ToArray());
         return long.Parse(digits, CultureInfo.InvariantCulture);
     }
 
