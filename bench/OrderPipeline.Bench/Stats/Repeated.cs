@@ -11,10 +11,4 @@ public sealed record Repeated(IReadOnlyList<double> Values)
     public double Spread => Values.Count < 2 || Median == 0 ? 0 : (Max - Min) / Median;
 
     public static Repeated Of(IEnumerable<double> values) => new([.. values]);
-
-    public string Format(string numberFormat) =>
-        Values.Count == 0
-            ? "n/a"
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{Median.ToString(numberFormat, System.Globalization.CultureInfo.InvariantCulture)} (±{Spread * 50:0}%)");
 }
