@@ -8,7 +8,8 @@ namespace OrderPipeline.Bench.Peers;
 /// computed), and the per-message prints silenced so a terminal is not what gets measured.
 public sealed class BaselinePeer(BenchEnvironment environment)
 {
-    public sealed record Run(BenchLine Figures, long PeakRssBytes);
+    /// <summary>One process run: its own figures (BENCH line), its wall time and its peak RSS.</summary>
+    public sealed record Run(BenchLine Figures, TimeSpan Elapsed, long PeakRssBytes);
 
     public async Task<Run> ProduceAsync(string csv, string topic, bool flushPerMessage, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,6 @@ public sealed class BaselinePeer(BenchEnvironment environment)
 
     private static Run Checked(ProcessResult result, string what) =>
         result.ExitCode == 0
-            ? new Run(BenchLine.Parse(result, what), result.PeakRssBytes)
+            ? new Run(BenchLine.Parse(result, what), result.Elapsed, result.PeakRssBytes)
             : throw new BenchException($"{what} failed (exit {result.ExitCode}): {BenchLine.Tail(result)}");
 }
