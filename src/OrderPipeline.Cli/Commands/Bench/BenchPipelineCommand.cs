@@ -1,0 +1,47 @@
+using OrderPipeline.Bench;
+using OrderPipeline.Bench.Suites;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrderPipeline.Cli.Commands.Bench;
+
+/// `bench pipeline --rows N`: generate N orders, run our produce and consume as child processes, and in the
+/// same run the Kafka ceiling (kcat) and the Cassandra ceiling (bench cql).
+internal sealed class BenchPipelineCommand(IAnsiConsole console) : AsyncCommand<BenchPipelineSettings>
+{
+    public BenchPipelineCommand()
+        : this(AnsiConsole.Console)
+    {
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, BenchPipelineSettings settings, CancellationToken cancellationToken)
+    {
+        var (environment, topics) = await BenchSetup.CreateAsync(cancellationToken);
+        var report = new BenchReport();
+        void Log(string m) => BenchOutput.Log(console, Markup.Escape(m));
+        var csv = await report.StepAsync("generate", () => new OrderPipeline.Bench.Peers.OurCli(environment).GenerateAsync(settings.Rows, settings.Seed, cancellationToken), Log);
+        if (csv is null)
+        {
+            BenchOutput.Print(console, report);
+            return 2;
+        }
+
+        var ours = new PipelineSuite(environment, topics, Log);
+        await report.StepAsync("ours produce/consume", async () => { await ours.RunAsync(csv, settings.Rows, settings.Repeats, cancellationToken); return ours; }, Log);
+        var kafka = new KafkaCeilingSuite(environment, topics, Log);
+        await report.StepAsync("kcat ceiling", async () => { await kafka.RunAsync(csv, settings.Rows, settings.Repeats, cancellationToken); return kafka; }, Log);
+        var cql = await CqlSuiteRunner.RunAsync(environment, report, Math.Max(settings.Rows, 100_000), 128, settings.Repeats, peers: false, Log, cancellationToken);
+
+        report.Tables.Add(ComparisonTables.EndToEnd(settings.Rows, null, ours));
+        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, cql.Ours, null));
+        report.Tables.Add(MemoryTables.PeakRss([(settings.Rows, ours)]));
+        BenchOutput.Print(console, report);
+        if (!settings.NoWrite)
+        {
+            var file = BenchOutput.Write(environment, "pipeline", $"orderpipeline bench pipeline --rows {settings.Rows} --repeats {settings.Repeats}", report);
+            console.MarkupLineInterpolated($"Written to [bold]{file}[/]");
+        }
+
+        return report.NotMeasured.Count == 0 ? 0 : 2;
+    }
+}
