@@ -7,19 +7,6 @@ public sealed class KcatPeer(BenchEnvironment environment)
 {
     private string Script => Path.Combine(environment.PeersDirectory, "kcat.sh");
 
-    public async Task<string> WriteMessagesAsync(string csv, CancellationToken cancellationToken = default)
-    {
-        var output = Path.Combine(environment.WorkDirectory, Path.GetFileNameWithoutExtension(csv) + ".kcat.tsv");
-        var result = await ChildProcess.RunAsync("bash", [Script, "messages", "--csv", csv, "--out", output],
-            cancellationToken);
-        if (result.ExitCode != 0)
-        {
-            throw new BenchException($"kcat.sh messages failed (exit {result.ExitCode}): {BenchLine.Tail(result)}");
-        }
-
-        return output;
-    }
-
     public async Task<BenchLine> ProduceAsync(string messagesFile, string topic, CancellationToken cancellationToken = default)
     {
         var result = await ChildProcess.RunAsync("bash",

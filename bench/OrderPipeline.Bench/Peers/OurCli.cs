@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using OrderPipeline.Bench.Processes;
 
 namespace OrderPipeline.Bench.Peers;
@@ -24,22 +23,6 @@ public sealed class OurCli(BenchEnvironment environment)
         }
 
         return ChildProcess.Start("dotnet", [environment.CliAssembly, .. arguments], env, environment.RepositoryRoot);
-    }
-
-    public async Task<string> GenerateAsync(long rows, int seed, CancellationToken cancellationToken = default)
-    {
-        var file = Path.Combine(environment.WorkDirectory, string.Create(CultureInfo.InvariantCulture, $"orders-{rows}-{seed}.csv"));
-        if (File.Exists(file))
-        {
-            return file;
-        }
-
-        var result = await RunAsync(
-            ["generate", "--rows", rows.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", file],
-            cancellationToken: cancellationToken);
-        return result.ExitCode == 0 && File.Exists(file)
-            ? file
-            : throw new BenchException($"orderpipeline generate failed (exit {result.ExitCode}): {BenchLine.Tail(result)}");
     }
 
     public static void EnsureSucceeded(ProcessResult result, string what)

@@ -11,7 +11,12 @@ public sealed class KafkaCeilingSuite(BenchEnvironment environment, TopicFactory
     public async Task RunAsync(string csv, long orders, int repeats, CancellationToken cancellationToken = default)
     {
         var kcat = new KcatPeer(environment);
-        var messages = await kcat.WriteMessagesAsync(csv, cancellationToken);
+        var (messages, count) = BenchInputs.WriteKcatMessages(environment, csv, cancellationToken);
+        if (count != orders)
+        {
+            throw new BenchException($"{csv} holds {count} valid orders, expected {orders}.");
+        }
+
         for (var i = 1; i <= repeats; i++)
         {
             var topic = await topics.CreateAsync("kcat", cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class BenchPipelineCommand(IAnsiConsole console) : AsyncCommand<
         var (environment, topics) = await BenchSetup.CreateAsync(cancellationToken);
         var report = new BenchReport();
         void Log(string m) => BenchOutput.Log(console, Markup.Escape(m));
-        var csv = await report.StepAsync("generate", () => new OrderPipeline.Bench.Peers.OurCli(environment).GenerateAsync(settings.Rows, settings.Seed, cancellationToken), Log);
+        var csv = await report.StepAsync("generate", () => Task.FromResult(OrderPipeline.Bench.Peers.BenchInputs.GenerateCsv(environment, settings.Rows, settings.Seed, cancellationToken)), Log);
         if (csv is null)
         {
             BenchOutput.Print(console, report);
