@@ -16,4 +16,10 @@ public static class PipelineArguments
         "--max-messages", maxMessages.ToString(CultureInfo.InvariantCulture),
         "--until-idle", untilIdleSeconds.ToString(CultureInfo.InvariantCulture),
     ];
+
+    public static string[] ConsumeUntilIdle(string topic, string group, double untilIdleSeconds) =>
+    [
+        "consume", "--topic", topic, "--group", group,
+        "--until-idle", untilIdleSeconds.ToString(CultureInfo.InvariantCulture),
+    ];
 }
