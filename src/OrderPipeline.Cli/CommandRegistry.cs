@@ -1,3 +1,4 @@
+using OrderPipeline.Cli.Stack;
 using Spectre.Console.Cli;
 
 namespace OrderPipeline.Cli;
@@ -9,5 +10,12 @@ internal static class CommandRegistry
     {
         config.SetApplicationName("orderpipeline");
         config.PropagateExceptions();
+        config.AddBranch("stack", stack =>
+        {
+            stack.SetDescription("Run a local ZooKeeper + Kafka + Cassandra stack (ORDERPIPELINE_STACK_SUBNET, ORDERPIPELINE_STACK_DIR).");
+            stack.AddCommand<StackUpCommand>("up").WithExample("stack", "up", "--kafka-brokers", "3", "--cassandra-nodes", "3");
+            stack.AddCommand<StackStatusCommand>("status");
+            stack.AddCommand<StackDownCommand>("down").WithExample("stack", "down", "--wipe");
+        });
     }
 }
