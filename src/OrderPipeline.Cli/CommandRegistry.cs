@@ -1,3 +1,4 @@
+using OrderPipeline.Cli.Commands.Bench;
 using OrderPipeline.Cli.Stack;
 using Spectre.Console.Cli;
 
@@ -16,6 +17,11 @@ internal static class CommandRegistry
             stack.AddCommand<StackUpCommand>("up").WithExample("stack", "up", "--kafka-brokers", "3", "--cassandra-nodes", "3");
             stack.AddCommand<StackStatusCommand>("status");
             stack.AddCommand<StackDownCommand>("down").WithExample("stack", "down", "--wipe");
+        });
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks against the reference design and the ceilings; figures go to BENCHMARKS.md.");
+            bench.AddCommand<BenchPipelineCommand>("pipeline").WithExample("bench", "pipeline", "--rows", "100000");
         });
     }
 }

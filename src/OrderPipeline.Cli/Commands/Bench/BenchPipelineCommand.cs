@@ -30,10 +30,9 @@ internal sealed class BenchPipelineCommand(IAnsiConsole console) : AsyncCommand<
         await report.StepAsync("ours produce/consume", async () => { await ours.RunAsync(csv, settings.Rows, settings.Repeats, cancellationToken); return ours; }, Log);
         var kafka = new KafkaCeilingSuite(environment, topics, Log);
         await report.StepAsync("kcat ceiling", async () => { await kafka.RunAsync(csv, settings.Rows, settings.Repeats, cancellationToken); return kafka; }, Log);
-        var cql = await CqlSuiteRunner.RunAsync(environment, report, Math.Max(settings.Rows, 100_000), 128, settings.Repeats, peers: false, Log, cancellationToken);
 
         report.Tables.Add(ComparisonTables.EndToEnd(settings.Rows, null, ours));
-        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, cql.Ours, null));
+        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, null, null));
         report.Tables.Add(MemoryTables.PeakRss([(settings.Rows, ours)]));
         BenchOutput.Print(console, report);
         if (!settings.NoWrite)
