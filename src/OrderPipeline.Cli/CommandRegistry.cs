@@ -18,6 +18,12 @@ internal static class CommandRegistry
             stack.AddCommand<StackStatusCommand>("status");
             stack.AddCommand<StackDownCommand>("down").WithExample("stack", "down", "--wipe");
         });
+        config.AddCommand<Commands.Produce.ProduceCommand>("produce")
+            .WithDescription("Clean an orders CSV and publish the orders to Kafka (JSON, key {customer_id}_{order_id}).")
+            .WithExample("produce", "--csv", "data/olist_orders_sample.csv");
+        config.AddCommand<Commands.Generate.GenerateCommand>("generate")
+            .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
+            .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks against the reference design and the ceilings; figures go to BENCHMARKS.md.");

@@ -156,7 +156,6 @@ public sealed partial class LocalStack
         }
 
         Directory.Delete(dir, recursive: true);
-        StackLog.Wiped(_logger, dir);
         return true;
     }
 }

@@ -18,7 +18,4 @@ internal static partial class StackLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} {Index} (PID {Pid}) ignored SIGTERM for {Seconds} s; sending SIGKILL")]
     public static partial void Killing(ILogger logger, ServerKind kind, int index, int pid, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Directory}")]
-    public static partial void Wiped(ILogger logger, string directory);
 }
