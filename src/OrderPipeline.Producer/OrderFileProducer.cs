@@ -99,7 +99,8 @@ public sealed class OrderFileProducer
             }
 
             stats.AddDelivered();
-            timings?.Write(report.Partition.Value, report.Offset.Value, report.Timestamp.UnixTimestampMs);
+            timings?.Write(report.Partition.Value, report.Offset.Value,
+                report.Timestamp.UnixTimestampMs > 0 ? report.Timestamp.UnixTimestampMs : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             onDelivered?.Invoke(report.Topic, report.Partition.Value);
         };
 
@@ -125,7 +126,15 @@ public sealed class OrderFileProducer
                     return true;
                 }
 
-                Send(producer, topic, new Message<byte[], byte[]> { Key = OrderMessageEncoding.Key(order), Value = OrderMessageEncoding.Value(order) }, handler, cancellationToken);
+                var message = new Message<byte[], byte[]> { Key = OrderMessageEncoding.Key(order), Value = OrderMessageEncoding.Value(order) };
+                if (timings is not null)
+                {
+                    // Kafka 0.9 messages carry no timestamp, so the client leaves CreateTime unset; the bench
+                    // hook stamps it here, at produce(), where a 0.10+ client would.
+                    message.Timestamp = new Timestamp(DateTime.UtcNow, TimestampType.CreateTime);
+                }
+
+                Send(producer, topic, message, handler, cancellationToken);
                 stats.AddSent();
                 if (cancellationToken.IsCancellationRequested)
                 {
