@@ -1,0 +1,8 @@
+namespace OrderPipeline.Cli.Commands.Cql;
+
+internal enum CqlOutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}
