@@ -27,6 +27,7 @@ internal static class CommandRegistry
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks against the reference design and the ceilings; figures go to BENCHMARKS.md.");
+            bench.AddCommand<BenchCqlCommand>("cql").WithExample("bench", "cql", "--rows", "200000", "--concurrency", "128");
             bench.AddCommand<BenchPipelineCommand>("pipeline").WithExample("bench", "pipeline", "--rows", "100000");
         });
     }

@@ -42,4 +42,8 @@ internal static class BenchOutput
 
     public static void Log(IAnsiConsole console, string message) =>
         console.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss}[/] {message}");
+
+    /// The 1/5/15-minute load averages: on a shared machine they say how much else was running.
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
