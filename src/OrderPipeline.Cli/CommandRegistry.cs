@@ -29,6 +29,7 @@ internal static class CommandRegistry
             bench.SetDescription("Benchmarks against the reference design and the ceilings; figures go to BENCHMARKS.md.");
             bench.AddCommand<BenchCqlCommand>("cql").WithExample("bench", "cql", "--rows", "200000", "--concurrency", "128");
             bench.AddCommand<BenchPipelineCommand>("pipeline").WithExample("bench", "pipeline", "--rows", "100000");
+            bench.AddCommand<BenchAllCommand>("all").WithExample("bench", "all");
         });
     }
 }
