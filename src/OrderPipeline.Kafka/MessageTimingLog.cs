@@ -17,6 +17,7 @@ public sealed class MessageTimingLog : IDisposable
 
     private readonly StreamWriter _writer;
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     private MessageTimingLog(string path)
     {
@@ -34,6 +35,12 @@ public sealed class MessageTimingLog : IDisposable
     {
         lock (_gate)
         {
+            // A write that finishes during shutdown, after the log was closed, is simply not recorded.
+            if (_disposed)
+            {
+                return;
+            }
+
             _writer.Write(partition.ToString(CultureInfo.InvariantCulture));
             _writer.Write(' ');
             _writer.Write(offset.ToString(CultureInfo.InvariantCulture));
@@ -53,6 +60,7 @@ public sealed class MessageTimingLog : IDisposable
     {
         lock (_gate)
         {
+            _disposed = true;
             _writer.Dispose();
         }
     }
