@@ -47,5 +47,8 @@ public sealed class ResultTable
         return md.AppendLine().ToString();
     }
 
-    private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal);
+    /// One line per cell: a line break inside a Markdown table cell ends the table.
+    private static string Escape(string cell) =>
+        string.Join(' ', cell.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Replace("|", "\\|", StringComparison.Ordinal);
 }

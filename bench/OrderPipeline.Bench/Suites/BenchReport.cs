@@ -22,8 +22,10 @@ public sealed class BenchReport
         }
         catch (BenchException e)
         {
-            NotMeasured.Add($"{step}: {e.Message}");
-            log?.Invoke($"not measured: {step}: {e.Message}");
+            // The first lines say what failed; a peer's full output stays in its log file.
+            var reason = e.Message.Length > 600 ? e.Message[..600] + " ..." : e.Message;
+            NotMeasured.Add($"{step}: {reason}");
+            log?.Invoke($"not measured: {step}: {reason}");
             return null;
         }
     }
