@@ -1,3 +1,4 @@
+using OrderPipeline.Cli.Commands.Bench;
 using OrderPipeline.Cli.Stack;
 using Spectre.Console.Cli;
 
@@ -39,5 +40,12 @@ internal static class CommandRegistry
         config.AddCommand<Commands.DemoCommand>("demo");
         config.AddCommand<Commands.Docs.DocsCommand>("docs")
             .WithDescription("Write ecommerce.cql, CQL.docx and Pipeline_explanation.docx, generated from the project's sources.");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks against the reference design and the ceilings; figures go to BENCHMARKS.md.");
+            bench.AddCommand<BenchCqlCommand>("cql").WithExample("bench", "cql", "--rows", "200000", "--concurrency", "128");
+            bench.AddCommand<BenchPipelineCommand>("pipeline").WithExample("bench", "pipeline", "--rows", "100000");
+            bench.AddCommand<BenchAllCommand>("all").WithExample("bench", "all");
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using OrderPipeline.Consumer.Offsets;
+using OrderPipeline.Kafka;
 using OrderPipeline.Consumer.Writing;
 
 namespace OrderPipeline.Consumer;
@@ -27,6 +28,9 @@ public sealed partial class ConsumeLoop : IDisposable
     private readonly OffsetTracker _tracker = new();
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _writesAbort = new();
+
+    // Benchmark hook (off unless its environment variable is set): when each stored message was acknowledged.
+    private readonly MessageTimingLog? _timings = MessageTimingLog.Open(MessageTimingLog.ConsumerVariable);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private bool _paused;
     private Exception? _fatal;
@@ -194,6 +198,9 @@ public sealed partial class ConsumeLoop : IDisposable
             if (outcome == MessageOutcome.Stored)
             {
                 _stats.AddStored();
+                _timings?.Write(message.Partition.Value, message.Offset.Value,
+                    message.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : message.Message.Timestamp.UnixTimestampMs,
+                    DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             }
             else
             {
@@ -316,5 +323,6 @@ public sealed partial class ConsumeLoop : IDisposable
     {
         _slots.Dispose();
         _writesAbort.Dispose();
+        _timings?.Dispose();
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using OrderPipeline.Bench.Stats;
+
+namespace OrderPipeline.Bench.Latency;
+
+/// Joins the two measurement logs of a latency run into end-to-end latencies.
+///
+/// Kafka 0.9 stores no record timestamp (message format v0 came before timestamps in 0.10), so the record's
+/// creation time is taken where the client sets it: the producer's delivery report carries the CreateTime the
+/// client stamped at produce(), with the partition and offset the broker assigned. The consumer logs, per stored
+/// message, its partition, offset, the record timestamp the broker returned (-1 on 0.9) and the time Cassandra
+/// acknowledged the write. Joined on (partition, offset): latency = ack - record timestamp, where the broker's
+/// record timestamp is used when it has one and the producer's CreateTime otherwise.
+///
+/// Formats (one line per message, space separated, Unix milliseconds, the same machine's clock):
+///   producer log: partition offset create_ms
+///   consumer log: partition offset record_ms ack_ms
+public static class LatencyLogs
+{
+    public sealed record Joined(LatencySummary Summary, long Unmatched);
+
+    public static Joined Join(string producerLog, string consumerLog)
+    {
+        var created = new Dictionary<(int, long), double>();
+        if (File.Exists(producerLog))
+        {
+            foreach (var fields in Lines(producerLog, 3))
+            {
+                created[(int.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture))] =
+                    double.Parse(fields[2], CultureInfo.InvariantCulture);
+            }
+        }
+
+        var latencies = new List<double>();
+        long unmatched = 0;
+        foreach (var fields in Lines(consumerLog, 4))
+        {
+            var key = (int.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+            var record = double.Parse(fields[2], CultureInfo.InvariantCulture);
+            var ack = double.Parse(fields[3], CultureInfo.InvariantCulture);
+            if (record > 0)
+            {
+                latencies.Add(ack - record);
+            }
+            else if (created.TryGetValue(key, out var create))
+            {
+                latencies.Add(ack - create);
+            }
+            else
+            {
+                unmatched++;
+            }
+        }
+
+        return new Joined(LatencySummary.Of(latencies), unmatched);
+    }
+
+    private static IEnumerable<string[]> Lines(string path, int fields) =>
+        File.ReadLines(path)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= fields);
+}
