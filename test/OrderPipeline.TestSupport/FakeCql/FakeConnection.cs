@@ -105,15 +105,21 @@ public sealed class FakeConnection
                 await Task.Delay(response.Delay);
             }
 
-            if (response.CloseConnection)
-            {
-                Abort();
-                return;
-            }
-
             if (response.Raw is { } raw)
             {
                 await SendRawAsync(raw);
+            }
+
+            if (response.CloseConnection)
+            {
+                // A FIN (not a reset), so the client sees a clean end of stream in the middle of a frame.
+                await Task.Delay(50);
+                _socket.Shutdown(SocketShutdown.Send);
+                return;
+            }
+
+            if (response.Raw is not null)
+            {
                 return;
             }
 
