@@ -35,25 +35,28 @@ public class CqlConnectionTests
     [Fact]
     public async Task InFlightCap_MakesCallersWait_WithoutExceedingIt()
     {
-        // Given a connection allowing 4 requests in flight and a slow node that counts what is outstanding
+        // Given a connection allowing 4 requests in flight and a node that answers only when the test says so
         await using var server = new FakeCqlServer();
-        var outstanding = 0;
-        var peak = 0;
-        server.WhenQuery("SELECT slow", r =>
-        {
-            var now = Interlocked.Increment(ref outstanding);
-            InterlockedMax(ref peak, now);
-            _ = Task.Delay(20).ContinueWith(_ => Interlocked.Decrement(ref outstanding), TaskScheduler.Default);
-            return FakeResponse.Void().WithDelay(TimeSpan.FromMilliseconds(20));
-        });
+        server.WhenQuery("SELECT held", static _ => FakeResponse.NoAnswer());
         await using var connection = await OpenAsync(server, new ConnectionSettings { MaxRequestsPerConnection = 4 });
 
-        // When 40 callers send at once
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => connection.SendAsync(Query("SELECT slow"), null, CancellationToken.None)));
+        // When 40 callers send at once, and the test answers one held request at a time
+        var calls = Enumerable.Range(0, 40).Select(_ => connection.SendAsync(Query("SELECT held"), null, CancellationToken.None)).ToArray();
+        var answered = 0;
+        while (answered < 40)
+        {
+            await WaitUntilAsync(() => server.Received.Count(static r => r.IsQuery("SELECT held")) > answered);
+            await Task.Delay(5);
 
-        // Then all completed and the node never saw more than 4 at a time
-        Assert.InRange(peak, 1, 4);
-        Assert.Equal(40, server.Received.Count(static r => r.IsQuery("SELECT slow")));
+            // Then the node never holds more than 4 unanswered requests (the rest wait on the client)
+            var received = server.Received.Where(static r => r.IsQuery("SELECT held")).ToList();
+            Assert.InRange(received.Count - answered, 1, 4);
+            await received[answered].Connection.ReplyAsync(received[answered], FakeResponse.Void());
+            answered++;
+        }
+
+        await Task.WhenAll(calls);
+        Assert.Equal(0, connection.InFlight);
     }
 
     [Fact]
@@ -194,14 +197,6 @@ public class CqlConnectionTests
         Assert.Equal("lz4", server.Received.Single(static r => r.Opcode == 0x01).StartupOptions["COMPRESSION"]);
         var query = server.Received.Single(r => r.Query == cql);
         Assert.True(query.IsCompressed);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition)

@@ -52,6 +52,9 @@ public sealed class FakeConnection
         }
     }
 
+    /// <summary>Answers a request that was primed with <see cref="FakeResponse.NoAnswer"/>, whenever the test decides.</summary>
+    public Task ReplyAsync(FakeRequest request, FakeResponse response) => SendAsync(response, request.Stream, request.Version);
+
     /// <summary>Pushes an event frame (stream -1).</summary>
     public Task PushAsync(FakeResponse response, byte version) => SendAsync(response, -1, version);
 
