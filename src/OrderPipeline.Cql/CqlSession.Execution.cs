@@ -24,10 +24,12 @@ public sealed partial class CqlSession
     /// <exception cref="CqlNoHostAvailableException">No node could run it.</exception>
     /// <exception cref="CqlClientTimeoutException">The node did not answer in time.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async Task<RowSet> ExecuteAsync(CqlStatement statement, CancellationToken cancellationToken = default)
+    public Task<RowSet> ExecuteAsync(CqlStatement statement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        return await ExecutePageAsync(statement, statement.PagingState?.ToArray(), cancellationToken).ConfigureAwait(false);
+
+        // No async wrapper here: one state machine less per request on the hot path.
+        return ExecutePageAsync(statement, statement.PagingState?.ToArray(), cancellationToken);
     }
 
     /// <summary>Runs a statement and streams every row, fetching further pages as the caller reads.</summary>

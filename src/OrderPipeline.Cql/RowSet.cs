@@ -34,7 +34,7 @@ public sealed class RowSet : IReadOnlyList<Row>
     public int Count { get; }
 
     /// <summary>The opaque state to fetch the next page, or null when this is the last page.</summary>
-    public ReadOnlyMemory<byte>? PagingState => _metadata.PagingState is { } state ? state : null;
+    public ReadOnlyMemory<byte>? PagingState => _metadata.PagingState is { } state ? new ReadOnlyMemory<byte>(state) : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>Whether more pages follow this one.</summary>
     public bool HasMorePages => _metadata.PagingState is not null;

@@ -11,7 +11,8 @@ public static class JavaCommandLines
     [
         "java.lang", "java.lang.reflect", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
         "java.util.concurrent.locks", "java.io", "java.nio", "java.nio.channels", "sun.nio.ch", "java.net",
-        "java.lang.ref", "java.security", "jdk.internal.misc", "jdk.internal.ref", "java.math", "java.text",
+        "java.lang.ref", "java.security", "jdk.internal.misc", "jdk.internal.ref", "java.math", "java.text", "java.nio.charset", "sun.nio.cs",
+        // java.nio.charset and sun.nio.cs: jamm measures prepared statements whose ascii/text types hold charset encoders.
         "sun.security.util",
     ];
 

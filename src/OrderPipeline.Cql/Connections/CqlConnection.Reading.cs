@@ -96,6 +96,14 @@ internal sealed partial class CqlConnection
 
         if (header.Stream >= _pending.Length || Volatile.Read(ref _pending[header.Stream]) is not { } pending)
         {
+            if (header.Opcode == Opcode.Error)
+            {
+                // The server could not even decode one of our frames (it answers those on a stream it made up),
+                // so some request will never get its answer: fail them all now rather than let one hang.
+                var error = ErrorDecoder.Decode(frame, EndPoint);
+                throw new CqlProtocolException(EndPoint, $"{EndPoint} rejected a frame it could not decode: {error.ServerMessage}", error);
+            }
+
             Log.UnknownStream(_logger, EndPoint, header.Stream, header.Opcode.ToString());
             return;
         }

@@ -46,7 +46,7 @@ public sealed class BatchStatement : CqlStatement
         {
             entries[i] = _statements[i] switch
             {
-                BoundStatement bound => new BatchEntry(null, bound.Prepared.Id, bound.Values, bound.Prepared.Variables.Select(static v => v.Type).ToArray()),
+                BoundStatement bound => new BatchEntry(null, bound.Prepared.Id, bound.Values, bound.Prepared.VariableTypes),
                 SimpleStatement simple => new BatchEntry(simple.Query, null, simple.Values, null),
                 _ => throw new InvalidOperationException("Unexpected statement kind in batch."),
             };

@@ -30,7 +30,7 @@ public sealed class BoundStatement : CqlStatement
         Consistency = context.Consistency,
         SerialConsistency = context.SerialConsistency == CqlConsistency.Serial ? null : context.SerialConsistency,
         Values = _values,
-        ValueTypes = new VariableTypes(Prepared.Variables),
+        ValueTypes = Prepared.VariableTypes,
         PageSize = context.PageSize,
         PagingState = context.PagingState,
         Timestamp = context.Timestamp,
@@ -79,23 +79,5 @@ public sealed class BoundStatement : CqlStatement
         {
             buffer.Return();
         }
-    }
-
-    /// <summary>A view of the markers' types without copying them into a new list per execution.</summary>
-    private sealed class VariableTypes(IReadOnlyList<CqlColumn> columns) : IReadOnlyList<CqlType>
-    {
-        public int Count => columns.Count;
-
-        public CqlType this[int index] => columns[index].Type;
-
-        public IEnumerator<CqlType> GetEnumerator()
-        {
-            foreach (var column in columns)
-            {
-                yield return column.Type;
-            }
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

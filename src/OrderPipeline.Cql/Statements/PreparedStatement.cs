@@ -16,6 +16,7 @@ public sealed class PreparedStatement
         Query = query;
         Keyspace = keyspace;
         _result = result;
+        VariableTypes = TypesOf(result);
     }
 
     /// <summary>The CQL text.</summary>
@@ -38,6 +39,9 @@ public sealed class PreparedStatement
 
     internal byte[] Id => _result.Id;
 
+    /// <summary>The markers' types, computed once per (re-)prepare rather than per execution.</summary>
+    internal IReadOnlyList<CqlType> VariableTypes { get; private set; } = [];
+
     internal PreparedResult Result => _result;
 
     /// <summary>Partition key marker indexes (v4 metadata, or from the schema on v3); empty when unknown.</summary>
@@ -57,7 +61,23 @@ public sealed class PreparedStatement
     }
 
     /// <summary>Replaces the metadata after a re-prepare (the id is normally the same).</summary>
-    internal void Update(PreparedResult result) => _result = result;
+    internal void Update(PreparedResult result)
+    {
+        VariableTypes = TypesOf(result);
+        _result = result;
+    }
+
+    private static CqlType[] TypesOf(PreparedResult result)
+    {
+        var columns = result.Variables.Columns;
+        var types = new CqlType[columns.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = columns[i].Type;
+        }
+
+        return types;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Query;

@@ -106,3 +106,22 @@ public class FrameCodecTests
         });
     }
 }
+
+public class RowSetTests
+{
+    [Fact]
+    public void LastPage_HasNullPagingState()
+    {
+        // Given a rows result without the Has_more_pages flag
+        var body = Convert.FromHexString("00000002" + "00000001" + "00000001" + "00026B73" + "000174" + "000161" + "0009" + "00000000");
+        var frame = OrderPipeline.Cql.Protocol.Frame.Create(new FrameHeader(0x83, FrameFlags.None, 0, Opcode.Result, body.Length), body);
+
+        // When decoded
+        var rows = OrderPipeline.Cql.Protocol.Responses.ResultDecoder.DecodeRows(frame, null, 3);
+
+        // Then there is no paging state at all (not an empty one, which a server rejects)
+        Assert.False(rows.HasMorePages);
+        Assert.Null(rows.PagingState);
+        Assert.Equal("a", Assert.Single(rows.Columns).Name);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using OrderPipeline.Cql;
 using OrderPipeline.TestSupport.FakeCql;
 
@@ -156,4 +157,99 @@ public class FakeClusterTests
         Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), host.ToString(), StringComparison.Ordinal);
         Assert.IsType<CqlConnectionException>(reason);
     }
+}
+
+/// <summary>Failure handling across nodes and option binding.</summary>
+public class FailoverAndOptionsTests
+{
+    [Fact]
+    public async Task SilentNode_TimesOut_IsMarkedDown_AndTheOtherNodeServes()
+    {
+        // Given two nodes, one of which stops answering right after the session connected
+        await using var a = new FakeCqlServer();
+        await using var b = new FakeCqlServer();
+        await using var session = await CqlSession.ConnectAsync(new CqlSessionOptions
+        {
+            ContactPoints = [a.ContactPoint, b.ContactPoint],
+            RequestTimeout = TimeSpan.FromMilliseconds(400),
+            ReconnectBaseDelay = TimeSpan.FromSeconds(30),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(60),
+        });
+        a.Silent = true;
+
+        // When idempotent reads run (round robin sends some of them to the silent node first)
+        for (var i = 0; i < 4; i++)
+        {
+            await session.ExecuteAsync(new SimpleStatement("SELECT v FROM ks.t WHERE id = 1") { IsIdempotent = true });
+        }
+
+        // Then every read succeeded through the other node, and the silent node is marked down
+        Assert.Equal(4, b.Received.Count(static r => r.IsQuery("SELECT v FROM ks.t")));
+        await CqlConnectionTestsWait.UntilAsync(() => session.Nodes.Single(n => n.EndPoint.Equals(a.EndPoint)).IsUp == false);
+        Assert.True(session.Nodes.Single(n => n.EndPoint.Equals(b.EndPoint)).IsUp);
+    }
+
+    [Fact]
+    public async Task NonIdempotent_OnSilentNode_FailsWithClientTimeout_AndIsNotResent()
+    {
+        // Given a single node that stops answering
+        await using var a = new FakeCqlServer();
+        await using var session = await CqlSession.ConnectAsync(new CqlSessionOptions { ContactPoints = [a.ContactPoint], RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        a.Silent = true;
+
+        // When a non-idempotent insert runs
+        await Assert.ThrowsAsync<CqlClientTimeoutException>(() => session.ExecuteAsync("INSERT INTO ks.t (id) VALUES (1)"));
+
+        // Then it was sent exactly once
+        Assert.Equal(1, a.Received.Count(static r => r.IsQuery("INSERT")));
+    }
+
+    [Fact]
+    public void Options_BindFromConfigurationSection_AndFreezeOnConnectCopy()
+    {
+        // Given a configuration section "Cql"
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Cql:ContactPoints:0"] = "127.0.20.1",
+                ["Cql:ContactPoints:1"] = "127.0.20.2:9043",
+                ["Cql:LocalDatacenter"] = "dc1",
+                ["Cql:Consistency"] = "Quorum",
+                ["Cql:RequestTimeout"] = "00:00:05",
+                ["Cql:PageSize"] = "100",
+                ["Cql:Tls:Enabled"] = "true",
+            })
+            .Build();
+
+        // When bound
+        var options = new CqlSessionOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(CqlSessionOptions.SectionName), options);
+
+        // Then every setting arrived, and a frozen copy refuses changes
+        Assert.Equal(["127.0.20.1", "127.0.20.2:9043"], options.ContactPoints);
+        Assert.Equal(CqlConsistency.Quorum, options.Consistency);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.RequestTimeout);
+        Assert.Equal(100, options.PageSize);
+        Assert.True(options.Tls.Enabled);
+        Assert.Equal(("127.0.20.2", 9043), options.ParseContactPoint("127.0.20.2:9043"));
+        var frozen = options.FreezeCopy();
+        Assert.Throws<InvalidOperationException>(() => frozen.PageSize = 5);
+        options.PageSize = 5;
+    }
+
+    [Fact]
+    public void Options_Validation_ListsEveryProblem()
+    {
+        var options = new CqlSessionOptions { Port = 0, PageSize = 0, MaxProtocolVersion = 5, Username = "u" };
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("Port", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PageSize", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxProtocolVersion", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Password", error.Message, StringComparison.Ordinal);
+    }
+}
+
+internal static class CqlConnectionTestsWait
+{
+    public static Task UntilAsync(Func<bool> condition) => OrderPipeline.Cql.Tests.Connections.CqlConnectionTests.WaitUntilAsync(condition);
 }

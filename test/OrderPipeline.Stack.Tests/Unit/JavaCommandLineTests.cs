@@ -53,7 +53,8 @@ public sealed class JavaCommandLineTests : IDisposable
         Assert.EndsWith("jamm-0.2.6.jar", args[0], StringComparison.Ordinal);
         Assert.Contains("java.base/sun.nio.ch=ALL-UNNAMED", args);
         Assert.Contains("java.base/jdk.internal.misc=ALL-UNNAMED", args);
-        Assert.Equal(18, args.Count(a => a == "--add-opens"));
+        Assert.Equal(20, args.Count(a => a == "--add-opens"));
+        Assert.Contains("java.base/java.nio.charset=ALL-UNNAMED", args);
         Assert.Contains("-Dcassandra-foreground=yes", args);
         Assert.Contains("-Dcassandra.config=file:///tmp/s/cassandra-0/conf/cassandra.yaml", args);
         var cp = args[args.ToList().IndexOf("-cp") + 1];

@@ -52,6 +52,9 @@ public sealed class FakeConnection
         }
     }
 
+    /// <summary>Answers a request that was primed with <see cref="FakeResponse.NoAnswer"/>, whenever the test decides.</summary>
+    public Task ReplyAsync(FakeRequest request, FakeResponse response) => SendAsync(response, request.Stream, request.Version);
+
     /// <summary>Pushes an event frame (stream -1).</summary>
     public Task PushAsync(FakeResponse response, byte version) => SendAsync(response, -1, version);
 
@@ -105,15 +108,21 @@ public sealed class FakeConnection
                 await Task.Delay(response.Delay);
             }
 
-            if (response.CloseConnection)
-            {
-                Abort();
-                return;
-            }
-
             if (response.Raw is { } raw)
             {
                 await SendRawAsync(raw);
+            }
+
+            if (response.CloseConnection)
+            {
+                // A FIN (not a reset), so the client sees a clean end of stream in the middle of a frame.
+                await Task.Delay(50);
+                _socket.Shutdown(SocketShutdown.Send);
+                return;
+            }
+
+            if (response.Raw is not null)
+            {
                 return;
             }
 

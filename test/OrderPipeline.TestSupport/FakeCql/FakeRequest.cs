@@ -57,6 +57,8 @@ public sealed class FakeRequest
 
     public short Stream => Header.Stream;
 
+    public bool IsCompressed => (Header.Flags & FrameFlags.Compression) != 0;
+
     public byte Version => Header.ProtocolVersion;
 
     public string? Query { get; }

@@ -132,6 +132,8 @@ public sealed class FakeResponse
         b.WriteInet(address);
     });
 
+    public static FakeResponse RawBytes(byte[] bytes, bool close = false) => new(Opcode.Error, []) { Raw = bytes, CloseConnection = close };
+
     public static FakeResponse NoAnswer() => new(Opcode.Error, []) { Delay = Timeout.InfiniteTimeSpan };
 
     private static FakeResponse Build(Opcode opcode, Action<FrameBuffer> body)
