@@ -79,9 +79,9 @@ public sealed partial class CqlSession : IAsyncDisposable
     /// <exception cref="CqlNoHostAvailableException">No contact point could be reached; <see cref="CqlNoHostAvailableException.Errors"/> says why for each.</exception>
     /// <exception cref="CqlAuthenticationException">The credentials were rejected.</exception>
     public static Task<CqlSession> ConnectAsync(CqlSessionOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
-        ConnectAsync(options, loggerFactory, TimeProvider.System, null, cancellationToken);
+        ConnectAsync(options, loggerFactory, TimeProvider.System, TokenMapReplicaSource.Create, cancellationToken);
 
-    /// <summary>Connects with an injected clock and replica source (tests, and the token map once wired).</summary>
+    /// <summary>Connects with an injected clock and replica source (tests inject both; the public overload routes with the token map).</summary>
     internal static async Task<CqlSession> ConnectAsync(CqlSessionOptions options, ILoggerFactory? loggerFactory, TimeProvider time, ReplicaSourceFactory? replicaSourceFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
