@@ -1,0 +1,40 @@
+namespace OrderPipeline.Dashboard.Health;
+
+/// What Kafka says about the pipeline at one moment.
+/// <param name="CommittedTotal">Sum of the group's committed offsets: grows by one per stored message.</param>
+public sealed record KafkaStatus(
+    IReadOnlyList<PartitionLag> Partitions,
+    long TotalLag,
+    long CommittedTotal,
+    long DeadLetters,
+    IReadOnlyList<DeadLetter> LatestDeadLetters);
+
+/// <param name="Committed">Null when the group has committed nothing on this partition yet.</param>
+public sealed record PartitionLag(int Partition, long LowWatermark, long HighWatermark, long? Committed, long Lag);
+
+public sealed record DeadLetter(int Partition, long Offset, DateTimeOffset? Timestamp, string? Key, string Reason);
+
+/// Kafka could not be reached or did not answer in time.
+public sealed class KafkaUnavailableException : Exception
+{
+    public KafkaUnavailableException()
+    {
+    }
+
+    public KafkaUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public KafkaUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// Reads offsets, lag and dead letters; the production implementation uses Confluent.Kafka.
+public interface IKafkaProbe
+{
+    /// Throws <see cref="KafkaUnavailableException"/> when the brokers do not answer.
+    Task<KafkaStatus> ReadAsync(CancellationToken cancellationToken = default);
+}
