@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
+using OrderPipeline.Orders.DeadLetters;
 
 namespace OrderPipeline.Dashboard.Health;
 
@@ -8,8 +9,6 @@ namespace OrderPipeline.Dashboard.Health;
 /// membership, no commits) and extracts a human-readable reason from each.
 internal static class DeadLetterPeek
 {
-    private static readonly string[] ReasonFields = ["reason", "error", "exception", "message"];
-
     public static IReadOnlyList<DeadLetter> Newest(
         IConsumer<byte[], byte[]> consumer,
         IReadOnlyList<(TopicPartition Partition, WatermarkOffsets Marks)> partitions,
@@ -49,7 +48,7 @@ internal static class DeadLetterPeek
                     result.Partition.Value,
                     result.Offset.Value,
                     result.Message.Timestamp.Type == TimestampType.NotAvailable ? null : result.Message.Timestamp.UtcDateTime,
-                    result.Message.Key is null ? null : Encoding.UTF8.GetString(result.Message.Key),
+                    OriginalKey(result.Message.Key, result.Message.Value),
                     Reason(result.Message.Value)));
             }
         }
@@ -61,8 +60,8 @@ internal static class DeadLetterPeek
         return letters.OrderByDescending(l => l.Timestamp).ThenByDescending(l => l.Offset).Take(count).ToList();
     }
 
-    /// The dead letter's reason field when the value is a JSON object that has one; otherwise the start
-    /// of the raw value, so an unknown format still says something.
+    /// "reason: detail" from the pipeline's dead-letter envelope; for anything else (another producer,
+    /// a future format) the start of the raw value, so the panel still says something.
     public static string Reason(byte[]? value)
     {
         if (value is null || value.Length == 0)
@@ -72,25 +71,35 @@ internal static class DeadLetterPeek
 
         try
         {
-            using var doc = JsonDocument.Parse(value);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            if (DeadLetterEnvelope.Parse(value) is { } envelope)
             {
-                foreach (var property in doc.RootElement.EnumerateObject())
-                {
-                    if (ReasonFields.Contains(property.Name, StringComparer.OrdinalIgnoreCase)
-                        && property.Value.ValueKind == JsonValueKind.String)
-                    {
-                        return Shorten(property.Value.GetString()!);
-                    }
-                }
+                return Shorten($"{envelope.Reason}: {envelope.Detail}");
             }
         }
         catch (JsonException)
         {
-            // Not JSON: fall through to the raw text.
+            // Not an envelope: fall through to the raw text.
         }
 
         return Shorten(Encoding.UTF8.GetString(value));
+    }
+
+    /// The key of the message that was dead-lettered: the envelope's original key when there is one.
+    private static string? OriginalKey(byte[]? key, byte[]? value)
+    {
+        try
+        {
+            if (value is { Length: > 0 } && DeadLetterEnvelope.Parse(value)?.OriginalKey() is { } original)
+            {
+                return Shorten(Encoding.UTF8.GetString(original));
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            // Not an envelope or not base64: use the record key.
+        }
+
+        return key is null ? null : Shorten(Encoding.UTF8.GetString(key));
     }
 
     private static string Shorten(string text) => text.Length <= 240 ? text : string.Concat(text.AsSpan(0, 240), "…");

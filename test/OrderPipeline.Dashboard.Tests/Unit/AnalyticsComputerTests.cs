@@ -16,7 +16,7 @@ public class AnalyticsComputerTests
         {
             for (var n = 0; n <= d % 7; n++)
             {
-                store.Add(Orders.Make(new DateTime(2017, 3, 1).AddDays(d).AddHours(n).ToString("s", System.Globalization.CultureInfo.InvariantCulture)));
+                store.Add(TestOrders.Make(new DateTime(2017, 3, 1).AddDays(d).AddHours(n).ToString("s", System.Globalization.CultureInfo.InvariantCulture)));
                 expected++;
             }
         }
@@ -37,8 +37,8 @@ public class AnalyticsComputerTests
     public void Should_FillMissingDaysWithZero_When_PlottingPerDay()
     {
         var store = new OrderAccumulator();
-        store.Add("2017-01-01", Orders.Make("2017-01-01 10:00:00"));
-        store.Add("2017-01-04", Orders.Make("2017-01-04 10:00:00"));
+        store.Add("2017-01-01", TestOrders.Make("2017-01-01 10:00:00"));
+        store.Add("2017-01-04", TestOrders.Make("2017-01-04 10:00:00"));
         var snapshot = store.ToSnapshot(DateTimeOffset.UnixEpoch, TimeSpan.Zero);
 
         var points = DashboardCharts.PerDayPoints(snapshot);

@@ -23,9 +23,9 @@ public class OrderAccumulatorTests
     {
         // Given orders on two days (2017-10-02 was a Monday)
         var s = Fold(
-            Orders.Make("2017-10-02 10:56:33"),
-            Orders.Make("2017-10-02 10:01:00", status: "shipped"),
-            Orders.Make("2017-10-03 23:59:59", status: "shipped"));
+            TestOrders.Make("2017-10-02 10:56:33"),
+            TestOrders.Make("2017-10-02 10:01:00", status: "shipped"),
+            TestOrders.Make("2017-10-03 23:59:59", status: "shipped"));
 
         Assert.Equal(3, s.TotalOrders);
         Assert.Equal(2, s.Days);
@@ -44,10 +44,10 @@ public class OrderAccumulatorTests
     public void Should_MeasureLateShareAndDelays_When_DeliveredWithEstimate()
     {
         var s = Fold(
-            Orders.Make("2017-10-02 10:00:00", delivered: "2017-10-10 21:25:13", estimated: "2017-10-18"), // 8 days early
-            Orders.Make("2017-10-02 11:00:00", delivered: "2017-10-18 23:00:00", estimated: "2017-10-18"), // same day
-            Orders.Make("2017-10-02 12:00:00", delivered: "2017-10-21 08:00:00", estimated: "2017-10-18"), // 3 late
-            Orders.Make("2017-10-02 13:00:00", delivered: "2017-11-30 08:00:00", estimated: "2017-10-18")); // 43 late
+            TestOrders.Make("2017-10-02 10:00:00", delivered: "2017-10-10 21:25:13", estimated: "2017-10-18"), // 8 days early
+            TestOrders.Make("2017-10-02 11:00:00", delivered: "2017-10-18 23:00:00", estimated: "2017-10-18"), // same day
+            TestOrders.Make("2017-10-02 12:00:00", delivered: "2017-10-21 08:00:00", estimated: "2017-10-18"), // 3 late
+            TestOrders.Make("2017-10-02 13:00:00", delivered: "2017-11-30 08:00:00", estimated: "2017-10-18")); // 43 late
 
         var d = s.Delivery;
         Assert.Equal(4, d.Compared);
@@ -71,10 +71,10 @@ public class OrderAccumulatorTests
         // Given the newest purchase on 2018-09-01, a shipped order estimated long before, one estimated
         // within the grace period, and a canceled one that must never count
         var s = Fold(
-            Orders.Make("2018-09-01 09:00:00"),
-            Orders.Make("2018-06-01 09:00:00", status: "shipped", estimated: "2018-07-01"),
-            Orders.Make("2018-08-20 09:00:00", status: "shipped", estimated: "2018-08-29"),
-            Orders.Make("2018-06-01 10:00:00", status: "canceled", estimated: "2018-07-01"));
+            TestOrders.Make("2018-09-01 09:00:00"),
+            TestOrders.Make("2018-06-01 09:00:00", status: "shipped", estimated: "2018-07-01"),
+            TestOrders.Make("2018-08-20 09:00:00", status: "shipped", estimated: "2018-08-29"),
+            TestOrders.Make("2018-06-01 10:00:00", status: "canceled", estimated: "2018-07-01"));
 
         Assert.Equal(1, s.Delivery.Stuck);
         var stuck = Assert.Single(s.Alerts, a => a.Kind == "stuck");
@@ -86,7 +86,7 @@ public class OrderAccumulatorTests
     public void Should_GiveSameResult_When_MergedFromParts()
     {
         // Given the same orders folded at once and folded per day then merged
-        var orders = Enumerable.Range(0, 200).Select(i => Orders.Make(
+        var orders = Enumerable.Range(0, 200).Select(i => TestOrders.Make(
             $"2017-{1 + (i % 12):00}-{1 + (i % 28):00} {i % 24:00}:00:00",
             status: i % 5 == 0 ? "shipped" : "delivered",
             delivered: i % 5 == 0 ? null : $"2017-12-{1 + (i % 30):00}",
@@ -120,7 +120,7 @@ public class OrderAccumulatorTests
     public void Should_KeepAlertsBounded_When_ManyLateOrders()
     {
         var orders = Enumerable.Range(0, 500).Select(i =>
-            Orders.Make("2017-01-01 10:00:00", delivered: "2017-03-01", estimated: "2017-02-01")).ToArray();
+            TestOrders.Make("2017-01-01 10:00:00", delivered: "2017-03-01", estimated: "2017-02-01")).ToArray();
 
         var s = Fold(orders);
 

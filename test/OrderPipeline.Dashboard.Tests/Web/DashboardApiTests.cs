@@ -10,9 +10,9 @@ namespace OrderPipeline.Dashboard.Tests.Web;
 public class DashboardApiTests
 {
     private static FakeOrderStore SampleStore() => new FakeOrderStore()
-        .Add(Orders.Make("2017-10-02 10:56:33", delivered: "2017-10-10", estimated: "2017-10-18"))
-        .Add(Orders.Make("2017-10-02 11:00:00", status: "shipped", estimated: "2017-10-20"))
-        .Add(Orders.Make("2018-01-05 20:00:00", delivered: "2018-01-30", estimated: "2018-01-25"));
+        .Add(TestOrders.Make("2017-10-02 10:56:33", delivered: "2017-10-10", estimated: "2017-10-18"))
+        .Add(TestOrders.Make("2017-10-02 11:00:00", status: "shipped", estimated: "2017-10-20"))
+        .Add(TestOrders.Make("2018-01-05 20:00:00", delivered: "2018-01-30", estimated: "2018-01-25"));
 
     [Fact]
     public async Task Should_ServePageAndScript_Without_ExternalReferences()

@@ -3,7 +3,7 @@ using OrderPipeline.Dashboard.Data;
 namespace OrderPipeline.Dashboard.Tests.Fakes;
 
 /// Builds order rows for tests with only the fields a test cares about.
-public static class Orders
+public static class TestOrders
 {
     private static int _next;
 
