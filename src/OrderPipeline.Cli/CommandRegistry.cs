@@ -1,3 +1,4 @@
+using OrderPipeline.Cli.Stack;
 using Spectre.Console.Cli;
 
 namespace OrderPipeline.Cli;
@@ -9,5 +10,18 @@ internal static class CommandRegistry
     {
         config.SetApplicationName("orderpipeline");
         config.PropagateExceptions();
+        config.AddBranch("stack", stack =>
+        {
+            stack.SetDescription("Run a local ZooKeeper + Kafka + Cassandra stack (ORDERPIPELINE_STACK_SUBNET, ORDERPIPELINE_STACK_DIR).");
+            stack.AddCommand<StackUpCommand>("up").WithExample("stack", "up", "--kafka-brokers", "3", "--cassandra-nodes", "3");
+            stack.AddCommand<StackStatusCommand>("status");
+            stack.AddCommand<StackDownCommand>("down").WithExample("stack", "down", "--wipe");
+        });
+        config.AddCommand<Commands.Produce.ProduceCommand>("produce")
+            .WithDescription("Clean an orders CSV and publish the orders to Kafka (JSON, key {customer_id}_{order_id}).")
+            .WithExample("produce", "--csv", "data/olist_orders_sample.csv");
+        config.AddCommand<Commands.Generate.GenerateCommand>("generate")
+            .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
+            .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
     }
 }

@@ -17,17 +17,29 @@ public static class OrderFile
     public static IEnumerable<OrderCsvRecord> ReadCleaned(string path, CleaningSummary summary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var lastLineOfDuplicate = FindDuplicates(path, cancellationToken);
-        return Stream(path, summary, lastLineOfDuplicate, cancellationToken);
+        var index = Scan(path, cancellationToken);
+        return Stream(path, summary, index.LastLineOfDuplicate, cancellationToken);
     }
 
-    /// <summary>Pass 1: for each order_id with several valid rows, the line number of the last one.</summary>
-    public static Dictionary<Guid, long> FindDuplicates(string path, CancellationToken cancellationToken = default)
+    /// <summary>The second pass alone, with the index of a previous <see cref="Scan"/> of the same file.</summary>
+    public static IEnumerable<OrderCsvRecord> ReadCleaned(string path, OrderFileIndex index, CleaningSummary summary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(summary);
+        return Stream(path, summary, index.LastLineOfDuplicate, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pass 1: counts the data lines and finds, for each order_id with several valid rows, the line number of
+    /// the last one.
+    /// </summary>
+    /// <exception cref="OrderCsvFormatException">The file is empty or lacks a required column.</exception>
+    public static OrderFileIndex Scan(string path, CancellationToken cancellationToken = default)
     {
         var seen = new HashSet<Guid>();
         var duplicates = new Dictionary<Guid, long>();
         using var reader = OrderCsvReader.Open(path);
-        var n = 0;
+        long n = 0;
         while (reader.TryRead(out var record))
         {
             if ((++n & 0xFFF) == 0)
@@ -41,14 +53,14 @@ public static class OrderFile
             }
         }
 
-        return duplicates;
+        return new OrderFileIndex(n, seen.Count, duplicates);
     }
 
     private static IEnumerable<OrderCsvRecord> Stream(
-        string path, CleaningSummary summary, Dictionary<Guid, long> lastLineOfDuplicate, CancellationToken cancellationToken)
+        string path, CleaningSummary summary, IReadOnlyDictionary<Guid, long> lastLineOfDuplicate, CancellationToken cancellationToken)
     {
         using var reader = OrderCsvReader.Open(path);
-        var n = 0;
+        long n = 0;
         while (reader.TryRead(out var record))
         {
             if ((++n & 0xFFF) == 0)
@@ -78,3 +90,9 @@ public static class OrderFile
         summary.BlankLines = reader.BlankLines;
     }
 }
+
+/// <summary>What the first pass over an order file found.</summary>
+/// <param name="DataRows">Data lines (blank lines excluded), valid or not.</param>
+/// <param name="UniqueValidOrders">Distinct order ids among the valid rows: what the second pass will accept.</param>
+/// <param name="LastLineOfDuplicate">For each order id with several valid rows, the line of the last one.</param>
+public sealed record OrderFileIndex(long DataRows, long UniqueValidOrders, IReadOnlyDictionary<Guid, long> LastLineOfDuplicate);

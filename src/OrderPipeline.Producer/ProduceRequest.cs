@@ -1,0 +1,22 @@
+namespace OrderPipeline.Producer;
+
+/// <summary>One produce run.</summary>
+public sealed record ProduceRequest
+{
+    public required string CsvPath { get; init; }
+
+    /// <summary>Orders per second to simulate real-time arrival; null = as fast as possible.</summary>
+    public double? RatePerSecond { get; init; }
+
+    /// <summary>Stop after this many orders were sent (rejected rows do not count); null = all.</summary>
+    public long? Limit { get; init; }
+
+    /// <summary>Where rejected rows go; null = <c>&lt;input&gt;.rejects.csv</c> next to the input.</summary>
+    public string? RejectsPath { get; init; }
+
+    /// <summary>Topic override; null = <c>KafkaOptions.Topic</c>.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Called (on librdkafka's delivery thread) for each delivered message with topic and partition.</summary>
+    public Action<string, int>? OnDelivered { get; init; }
+}

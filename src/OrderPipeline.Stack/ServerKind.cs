@@ -1,0 +1,8 @@
+namespace OrderPipeline.Stack;
+
+public enum ServerKind
+{
+    ZooKeeper,
+    Kafka,
+    Cassandra,
+}
