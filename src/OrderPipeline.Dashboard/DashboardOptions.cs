@@ -1,3 +1,5 @@
+using OrderPipeline.Kafka;
+
 namespace OrderPipeline.Dashboard;
 
 /// Settings of the dashboard; defaults match the local stack in docs/architecture.md.
@@ -6,16 +8,10 @@ public sealed class DashboardOptions
     /// Cassandra contact points, host or host:port.
     public IReadOnlyList<string> CassandraContactPoints { get; set; } = ["127.0.0.1:9042"];
 
-    /// Kafka bootstrap servers, comma separated.
-    public string KafkaBootstrapServers { get; set; } = "127.0.0.1:9092";
+    /// Kafka settings shared with the producer and consumer (bootstrap servers, topics, group, profile).
+    public KafkaOptions Kafka { get; set; } = new();
 
     public string Keyspace { get; set; } = "ecommerce";
-
-    public string OrdersTopic { get; set; } = "ecommerce-orders";
-
-    public string DeadLetterTopic { get; set; } = "ecommerce-orders-dlq";
-
-    public string ConsumerGroup { get; set; } = "ecommerce-group";
 
     /// Pause between two analytics passes; a pass over a million orders takes several seconds, so the
     /// page always answers from the last finished pass.

@@ -49,7 +49,7 @@ internal static class DeadLetterPeek
                     result.Offset.Value,
                     result.Message.Timestamp.Type == TimestampType.NotAvailable ? null : result.Message.Timestamp.UtcDateTime,
                     OriginalKey(result.Message.Key, result.Message.Value),
-                    Reason(result.Message.Value)));
+                    HeaderReason(result.Message.Headers) ?? Reason(result.Message.Value)));
             }
         }
         finally
@@ -82,6 +82,19 @@ internal static class DeadLetterPeek
         }
 
         return Shorten(Encoding.UTF8.GetString(value));
+    }
+
+    /// On brokers with record headers the dead letter keeps the original value and puts the reason in
+    /// headers (see DeadLetterEnvelope.ToHeaders).
+    public static string? HeaderReason(Headers? headers)
+    {
+        if (headers is null || !headers.TryGetLastBytes(DeadLetterEnvelope.HeaderReason, out var reason))
+        {
+            return null;
+        }
+
+        var detail = headers.TryGetLastBytes(DeadLetterEnvelope.HeaderDetail, out var d) ? Encoding.UTF8.GetString(d) : "";
+        return Shorten($"{Encoding.UTF8.GetString(reason)}: {detail}");
     }
 
     /// The key of the message that was dead-lettered: the envelope's original key when there is one.

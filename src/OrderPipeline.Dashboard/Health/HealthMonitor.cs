@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderPipeline.Dashboard.Analytics;
 using OrderPipeline.Dashboard.Data;
+using OrderPipeline.Kafka;
 
 namespace OrderPipeline.Dashboard.Health;
 

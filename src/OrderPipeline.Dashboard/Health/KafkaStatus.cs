@@ -14,27 +14,9 @@ public sealed record PartitionLag(int Partition, long LowWatermark, long HighWat
 
 public sealed record DeadLetter(int Partition, long Offset, DateTimeOffset? Timestamp, string? Key, string Reason);
 
-/// Kafka could not be reached or did not answer in time.
-public sealed class KafkaUnavailableException : Exception
-{
-    public KafkaUnavailableException()
-    {
-    }
-
-    public KafkaUnavailableException(string message)
-        : base(message)
-    {
-    }
-
-    public KafkaUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
 /// Reads offsets, lag and dead letters; the production implementation uses Confluent.Kafka.
 public interface IKafkaProbe
 {
-    /// Throws <see cref="KafkaUnavailableException"/> when the brokers do not answer.
+    /// Throws <see cref="Kafka.KafkaUnavailableException"/> when the brokers do not answer.
     Task<KafkaStatus> ReadAsync(CancellationToken cancellationToken = default);
 }

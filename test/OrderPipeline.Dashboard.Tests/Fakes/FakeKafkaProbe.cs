@@ -1,4 +1,5 @@
 using OrderPipeline.Dashboard.Health;
+using OrderPipeline.Kafka;
 
 namespace OrderPipeline.Dashboard.Tests.Fakes;
 
