@@ -23,5 +23,11 @@ internal static class CommandRegistry
         config.AddCommand<Commands.Generate.GenerateCommand>("generate")
             .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
             .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
+        config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
+            .WithDescription("Live page: pipeline health, consumer lag, analytics charts, read-only CQL query box.")
+            .WithExample("dashboard", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<Commands.Dashboard.ReportCommand>("report")
+            .WithDescription("The dashboard's analytics as PNG charts plus a Markdown summary.")
+            .WithExample("report", "--out", "out/report");
     }
 }

@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrderPipeline.Dashboard;
+using OrderPipeline.Dashboard.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OrderPipeline.Cli.Commands.Dashboard;
+
+internal sealed class DashboardSettings : DashboardConnectionSettings
+{
+    [CommandOption("--urls <URLS>")]
+    [Description("Where to listen, ';'-separated (default http://127.0.0.1:5080, loopback only).")]
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    public override ValidationResult Validate()
+    {
+        foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                return ValidationResult.Error($"--urls: '{url}' is not an http:// or https:// URL.");
+            }
+        }
+
+        return base.Validate();
+    }
+}
+
+/// `orderpipeline dashboard`: the live page over Cassandra (through CqlSession) and Kafka offsets.
+internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<DashboardSettings>
+{
+    private const int Ok = 0;
+    private const int UserError = 1;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, DashboardSettings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ResolveOptions();
+        var cql = settings.ResolveCql();
+        var urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await using var app = DashboardApp.Build(options, urls, services =>
+        {
+            services.AddSingleton(sp => new CqlSessionProvider(cql, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IOrderStore>(sp => new CqlOrderStore(sp.GetRequiredService<CqlSessionProvider>(), options.Keyspace));
+        });
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            await app.StartAsync(stop.Token);
+        }
+        catch (IOException ex)
+        {
+            // Kestrel reports an address in use or not assignable as an IOException.
+            console.MarkupLineInterpolated($"[red]Cannot listen on {settings.Urls}:[/] {ex.Message}");
+            Console.CancelKeyPress -= onCancel;
+            return UserError;
+        }
+
+        console.MarkupLineInterpolated($"Dashboard on [link]{string.Join(", ", app.Urls)}[/] (Cassandra {string.Join(",", options.CassandraContactPoints)}, Kafka {options.Kafka.BootstrapServers}). Ctrl+C stops it.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or the host asked us to stop.
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        return Ok;
+    }
+}
