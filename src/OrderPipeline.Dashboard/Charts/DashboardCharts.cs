@@ -7,6 +7,8 @@ namespace OrderPipeline.Dashboard.Charts;
 /// series (<see cref="Series"/>), so page and report cannot disagree.
 public static class DashboardCharts
 {
+    private static readonly int[] MonthSteps = [1, 2, 3, 6, 12];
+
     public static readonly IReadOnlyList<string> Names = ["per-day", "hour", "weekday", "status", "delay"];
 
     public static string Title(string name) => name switch
@@ -29,9 +31,13 @@ public static class DashboardCharts
 
         if (name == "per-day")
         {
-            return SvgLineChart.Render(Title(name), PerDayPoints(snapshot),
-                x => DateOnly.FromDayNumber((int)Math.Round(x)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                new ChartStyle { Width = 1140, Height = 240 });
+            var points = PerDayPoints(snapshot);
+            var ticks = MonthTicks(points);
+            var format = ticks is null ? "yyyy-MM-dd" : "yyyy-MM";
+            return SvgLineChart.Render(Title(name), points,
+                x => DateOnly.FromDayNumber((int)Math.Round(x)).ToString(format, CultureInfo.InvariantCulture),
+                new ChartStyle { Width = 1140, Height = 240 },
+                ticks);
         }
 
         var style = name == "delay" ? new ChartStyle { Color = "#b5651d" } : new ChartStyle();
@@ -51,6 +57,32 @@ public static class DashboardCharts
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a bar chart."),
         };
         return counts.Select(c => (c.Name, (double)c.Count)).ToList();
+    }
+
+    /// First days of months, every 1, 2, 3, 6 or 12 months so that at most ten are labelled; null when
+    /// the data spans less than two months (then evenly spaced dates read better).
+    public static IReadOnlyList<double>? MonthTicks(IReadOnlyList<(double X, double Y)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < 60)
+        {
+            return null;
+        }
+
+        var first = DateOnly.FromDayNumber((int)points[0].X);
+        var last = DateOnly.FromDayNumber((int)points[^1].X);
+        var months = ((last.Year - first.Year) * 12) + last.Month - first.Month;
+        var step = MonthSteps.FirstOrDefault(s => months / s <= 10, 24);
+        var ticks = new List<double>();
+        for (var m = new DateOnly(first.Year, 1, 1); m <= last; m = m.AddMonths(step))
+        {
+            if (m >= first)
+            {
+                ticks.Add(m.DayNumber);
+            }
+        }
+
+        return ticks;
     }
 
     /// Orders per day with days without orders filled in as zero, so gaps show as dips, not as a

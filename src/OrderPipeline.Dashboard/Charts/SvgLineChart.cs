@@ -12,7 +12,8 @@ public static class SvgLineChart
         string title,
         IReadOnlyList<(double X, double Y)> points,
         Func<double, string> xLabel,
-        ChartStyle? style = null)
+        ChartStyle? style = null,
+        IReadOnlyList<double>? xTicks = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(xLabel);
@@ -32,17 +33,15 @@ public static class SvgLineChart
         double Px(double x) => style.MarginLeft + ((x - minX) / spanX * style.PlotWidth);
         double Py(double y) => style.PlotBottom - (Math.Max(0, y) / max * style.PlotHeight);
 
-        const int xTicks = 6;
-        for (var t = 0; t < xTicks; t++)
+        var ticks = xTicks ?? EvenTicks(minX, spanX, points.Count == 1 ? 1 : 6);
+        foreach (var x in ticks.Where(x => x >= minX && x <= maxX))
         {
-            var x = points.Count == 1 ? minX : minX + (spanX * t / (xTicks - 1));
-            var anchor = t == 0 ? "start" : t == xTicks - 1 ? "end" : "middle";
+            var px = Px(x);
+            var anchor = px < style.MarginLeft + 30 ? "start" : px > style.Width - style.MarginRight - 30 ? "end" : "middle";
             sb.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"xtick\" x=\"{N(Px(x))}\" y=\"{N(style.PlotBottom + 16)}\" text-anchor=\"{anchor}\" fill=\"#555\">{Escape(xLabel(x))}</text>");
-            if (points.Count == 1)
-            {
-                break;
-            }
+                $"<line class=\"xgrid\" x1=\"{N(px)}\" x2=\"{N(px)}\" y1=\"{style.MarginTop}\" y2=\"{N(style.PlotBottom + 4)}\" stroke=\"#eef0f3\"/>");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"xtick\" x=\"{N(px)}\" y=\"{N(style.PlotBottom + 16)}\" text-anchor=\"{anchor}\" fill=\"#555\">{Escape(xLabel(x))}</text>");
         }
 
         var path = new StringBuilder(points.Count * 14);
@@ -62,4 +61,7 @@ public static class SvgLineChart
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    private static double[] EvenTicks(double minX, double spanX, int count) =>
+        count == 1 ? [minX] : [.. Enumerable.Range(0, count).Select(t => minX + (spanX * t / (count - 1)))];
 }

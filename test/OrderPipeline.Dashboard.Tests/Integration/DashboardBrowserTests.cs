@@ -5,7 +5,7 @@ namespace OrderPipeline.Dashboard.Tests.Integration;
 
 /// A person's view: real Chromium on the real dashboard with the sample in real Cassandra.
 [Trait("Category", "Integration")]
-[Collection(SampleDataCollection.Name)]
+[Collection(SampleDataGroup.Name)]
 public sealed class DashboardBrowserTests(SampleDataFixture data)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace OrderPipeline.Dashboard.Tests.Integration;
 /// The dashboard's JSON endpoints against real Cassandra and Kafka with the sample loaded: every number
 /// must equal what Cassandra counts directly.
 [Trait("Category", "Integration")]
-[Collection(SampleDataCollection.Name)]
+[Collection(SampleDataGroup.Name)]
 public sealed class DashboardStackTests(SampleDataFixture data) : IAsyncLifetime
 {
     private RunningDashboard _dash = null!;

@@ -48,7 +48,7 @@ public sealed class SampleDataFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SampleDataCollection : ICollectionFixture<SampleDataFixture>
+public sealed class SampleDataGroup : ICollectionFixture<SampleDataFixture>
 {
     public const string Name = "sample-data";
 }
