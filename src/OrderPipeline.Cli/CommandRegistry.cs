@@ -23,6 +23,18 @@ internal static class CommandRegistry
         config.AddCommand<Commands.Generate.GenerateCommand>("generate")
             .WithDescription("Write N synthetic orders in the dataset's exact CSV format.")
             .WithExample("generate", "--rows", "1000000", "--seed", "1", "--out", "/tmp/orders.csv");
+        config.AddCommand<Commands.ConsumeCommand>("consume")
+            .WithExample("consume", "--until-idle", "5", "--verbose");
+        config.AddBranch("schema", schema =>
+        {
+            schema.SetDescription("The Cassandra schema of schema/ecommerce.cql.");
+            schema.AddCommand<Commands.SchemaApplyCommand>("apply").WithExample("schema", "apply", "--replication-factor", "3");
+        });
+        config.AddCommand<Commands.VerifyCommand>("verify")
+            .WithExample("verify", "--csv", "data/olist_orders_sample.csv");
+        config.AddCommand<Commands.DemoCommand>("demo");
+        config.AddCommand<Commands.Docs.DocsCommand>("docs")
+            .WithDescription("Write ecommerce.cql, CQL.docx and Pipeline_explanation.docx, generated from the project's sources.");
         config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
             .WithDescription("Live page: pipeline health, consumer lag, analytics charts, read-only CQL query box.")
             .WithExample("dashboard", "--urls", "http://127.0.0.1:5080");

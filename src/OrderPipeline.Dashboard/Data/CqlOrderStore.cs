@@ -8,7 +8,7 @@ namespace OrderPipeline.Dashboard.Data;
 /// Cassandra's exceptions become the two the web layer knows: unavailable (503) or refused query (400).
 public sealed class CqlOrderStore(CqlSessionProvider sessions, string keyspace) : IOrderStore
 {
-    private const int DayPageSize = 5000;
+    private const int DayPageSize = 2000;
     private const int DistinctPageSize = 1000;
 
     private static readonly string[] DayColumns =

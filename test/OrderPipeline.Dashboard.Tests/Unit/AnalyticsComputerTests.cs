@@ -46,3 +46,50 @@ public class AnalyticsComputerTests
         Assert.Equal([1.0, 0, 0, 1], points.Select(p => p.Y));
     }
 }
+
+public class AnalyticsComputerRetryTests
+{
+    [Fact]
+    public async Task Should_RereadDay_When_OnePageTimesOut()
+    {
+        // Given a store whose first read of one day fails half-way
+        var store = new FlakyStore(new FakeOrderStore()
+            .Add(TestOrders.Make("2017-03-01 10:00:00"))
+            .Add(TestOrders.Make("2017-03-01 11:00:00"))
+            .Add(TestOrders.Make("2017-03-02 11:00:00")));
+
+        // When computed
+        var snapshot = await new AnalyticsComputer(store, TimeProvider.System).ComputeAsync();
+
+        // Then the day is counted once, from the retry, not twice
+        Assert.Equal(3, snapshot.TotalOrders);
+        Assert.Equal(1, store.Failures);
+    }
+
+    private sealed class FlakyStore(FakeOrderStore inner) : Data.IOrderStore
+    {
+        public int Failures { get; private set; }
+
+        public IAsyncEnumerable<string> ListDaysAsync(CancellationToken cancellationToken = default) => inner.ListDaysAsync(cancellationToken);
+
+        public async IAsyncEnumerable<Data.DayOrder> ReadDayAsync(string purchaseDay, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var n = 0;
+            await foreach (var order in inner.ReadDayAsync(purchaseDay, cancellationToken))
+            {
+                if (purchaseDay == "2017-03-01" && ++n == 2 && Failures == 0)
+                {
+                    Failures++;
+                    throw new Data.StoreUnavailableException("Operation timed out - received only 0 responses.");
+                }
+
+                yield return order;
+            }
+        }
+
+        public Task<Data.QueryResult> QueryAsync(string selectStatement, int rowLimit, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(selectStatement, rowLimit, cancellationToken);
+
+        public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using OrderPipeline.Consumer;
+using OrderPipeline.Consumer.Cassandra;
+using Spectre.Console;
+
+namespace OrderPipeline.Cli.Commands;
+
+/// <summary>Connects to Cassandra for a command, printing a clear message (and returning null) when it is unreachable.</summary>
+internal static class CassandraCli
+{
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task<CassandraAccess?> TryConnectAsync(IAnsiConsole console, string contactPoints, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CassandraAccess.ConnectAsync(contactPoints, ConnectTimeout, cancellationToken);
+        }
+        catch (InfrastructureUnavailableException ex)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using OrderPipeline.Consumer.Writing;
+
+namespace OrderPipeline.Consumer.Cassandra;
+
+/// <summary>
+/// Writes an order as two single-partition upserts (<c>orders</c> and <c>orders_by_day</c>), sent concurrently
+/// at QUORUM with the statement that matches the order's present optional columns (no tombstones) and the
+/// order's latest lifecycle time as write timestamp. All statements are prepared once, up front.
+/// </summary>
+public sealed class CassandraOrderStore(CassandraAccess cassandra, string keyspace) : IOrderStore
+{
+    private readonly CassandraAccess.Prepared[] _orders = new CassandraAccess.Prepared[OrderColumns.PatternCount];
+    private readonly CassandraAccess.Prepared[] _byDay = new CassandraAccess.Prepared[OrderColumns.PatternCount];
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        for (var pattern = 0; pattern < OrderColumns.PatternCount; pattern++)
+        {
+            _orders[pattern] = await cassandra.PrepareAsync(OrderColumns.InsertOrders(keyspace, pattern), cancellationToken);
+        }
+
+        for (var pattern = 0; pattern < OrderColumns.PatternCount; pattern++)
+        {
+            var byDayPattern = pattern & OrderColumns.ByDayPatternMask;
+            _byDay[pattern] = byDayPattern == pattern
+                ? await cassandra.PrepareAsync(OrderColumns.InsertOrdersByDay(keyspace, byDayPattern), cancellationToken)
+                : _byDay[byDayPattern];
+        }
+    }
+
+    public Task WriteAsync(OrderRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var pattern = row.NullPattern;
+        var orders = _orders[pattern] ?? throw new InvalidOperationException("PrepareAsync was not called.");
+        return Task.WhenAll(
+            cassandra.ExecuteAsync(orders, OrderColumns.OrdersValues(row), cancellationToken),
+            cassandra.ExecuteAsync(_byDay[pattern], OrderColumns.OrdersByDayValues(row), cancellationToken));
+    }
+
+    public StoreFailureKind ClassifyFailure(Exception exception) => CassandraAccess.Classify(exception);
+}
