@@ -40,7 +40,13 @@ public static class DashboardCharts
                 ticks);
         }
 
-        var style = name == "delay" ? new ChartStyle { Color = "#b5651d" } : new ChartStyle();
+        var style = name switch
+        {
+            "delay" => new ChartStyle { Color = "#b5651d" },
+            // Status names are long enough to be drawn rotated; give them room below the axis.
+            "status" => new ChartStyle { Height = 264, MarginBottom = 68 },
+            _ => new ChartStyle(),
+        };
         return SvgBarChart.Render(Title(name), Series(name, snapshot), style);
     }
 

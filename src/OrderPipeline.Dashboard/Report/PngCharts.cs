@@ -38,12 +38,8 @@ public static class PngCharts
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, series.Count).Select(i => (double)i).ToArray(),
             series.Select(s => s.Label).ToArray());
-        if (series.Any(s => s.Label.Length > 6))
-        {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        }
-
+        // At 900 px the longest label ("unavailable") fits under its bar, so labels stay horizontal:
+        // rotated ones were clipped at the image's bottom edge.
         plot.Axes.Margins(bottom: 0);
         return plot;
     }

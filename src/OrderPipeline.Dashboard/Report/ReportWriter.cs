@@ -9,15 +9,15 @@ public static class ReportWriter
 {
     public const string SummaryFile = "report.md";
 
-    public static IReadOnlyList<string> Write(AnalyticsSnapshot snapshot, string directory)
+    public static IReadOnlyList<string> Write(AnalyticsSnapshot snapshot, string directory, string source = "ecommerce.orders_by_day")
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var charts = PngCharts.Write(snapshot, directory);
-        File.WriteAllText(Path.Combine(directory, SummaryFile), Summary(snapshot, charts), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(directory, SummaryFile), Summary(snapshot, charts, source), new UTF8Encoding(false));
         return [.. charts, SummaryFile];
     }
 
-    public static string Summary(AnalyticsSnapshot snapshot, IReadOnlyList<string> charts)
+    public static string Summary(AnalyticsSnapshot snapshot, IReadOnlyList<string> charts, string source)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(charts);
@@ -25,7 +25,7 @@ public static class ReportWriter
         var d = snapshot.Delivery;
         var sb = new StringBuilder();
         sb.AppendLine("# OrderPipeline report").AppendLine();
-        sb.AppendLine(c, $"Computed {snapshot.ComputedAt:yyyy-MM-dd HH:mm:ss} UTC from `ecommerce.orders_by_day` in {snapshot.RefreshSeconds:0.0} s.").AppendLine();
+        sb.AppendLine(c, $"Computed {snapshot.ComputedAt:yyyy-MM-dd HH:mm:ss} UTC from `{source}` in {snapshot.RefreshSeconds:0.0} s.").AppendLine();
         sb.AppendLine("| measure | value |").AppendLine("|---|---|");
         sb.AppendLine(c, $"| orders stored | {snapshot.TotalOrders:N0} |");
         sb.AppendLine(c, $"| purchase days | {snapshot.Days:N0} ({First(snapshot)} to {Last(snapshot)}) |");

@@ -50,7 +50,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : AsyncCommand<ReportS
         IReadOnlyList<string> files;
         try
         {
-            files = ReportWriter.Write(snapshot, settings.Out!);
+            files = ReportWriter.Write(snapshot, settings.Out!, $"{options.Keyspace}.orders_by_day");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
