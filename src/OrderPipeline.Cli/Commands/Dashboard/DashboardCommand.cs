@@ -66,6 +66,8 @@ internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<Dash
         }
 
         console.MarkupLineInterpolated($"Dashboard on [link]{string.Join(", ", app.Urls)}[/] (Cassandra {string.Join(",", options.CassandraContactPoints)}, Kafka {options.Kafka.BootstrapServers}). Ctrl+C stops it.");
+        // SIGTERM (systemd, docker stop, kill) reaches the host's lifetime, not CancelKeyPress.
+        using var onStopping = app.Lifetime.ApplicationStopping.Register(stop.Cancel);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
