@@ -40,7 +40,7 @@ internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<Dash
         var options = settings.ResolveOptions();
         var cql = settings.ResolveCql();
         var urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        await using var app = DashboardApp.Build(options, urls, services =>
+        var app = DashboardApp.Build(options, urls, services =>
         {
             services.AddSingleton(sp => new CqlSessionProvider(cql, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IOrderStore>(sp => new CqlOrderStore(sp.GetRequiredService<CqlSessionProvider>(), options.Keyspace));
@@ -62,6 +62,7 @@ internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<Dash
             // Kestrel reports an address in use or not assignable as an IOException.
             console.MarkupLineInterpolated($"[red]Cannot listen on {settings.Urls}:[/] {ex.Message}");
             Console.CancelKeyPress -= onCancel;
+            await app.DisposeAsync();
             return UserError;
         }
 
@@ -81,7 +82,18 @@ internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<Dash
             Console.CancelKeyPress -= onCancel;
         }
 
-        await app.StopAsync(CancellationToken.None);
+        // Bounded: a scan in flight or a Kafka client closing must not keep the process alive after Ctrl+C.
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await app.StopAsync(grace.Token);
+            await app.DisposeAsync().AsTask().WaitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("[yellow]Shutdown took longer than 10 s; exiting anyway.[/]");
+        }
+
         return Ok;
     }
 }
