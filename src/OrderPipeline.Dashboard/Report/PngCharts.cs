@@ -56,6 +56,8 @@ public static class PngCharts
             var line = plot.Add.ScatterLine(xs, points.Select(p => p.Y).ToArray());
             line.Color = Color.FromHex("#3b6ea8");
             plot.Axes.DateTimeTicksBottom();
+            // Counts start at zero, as on the page; autoscale would start at the smallest day.
+            plot.Axes.SetLimitsY(0, points.Max(p => p.Y) * 1.05);
         }
 
         plot.Axes.Margins(bottom: 0);
