@@ -60,7 +60,6 @@ public static class PngCharts
             plot.Axes.SetLimitsY(0, points.Max(p => p.Y) * 1.05);
         }
 
-        plot.Axes.Margins(bottom: 0);
         return plot;
     }
 }
