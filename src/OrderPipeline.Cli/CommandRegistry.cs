@@ -47,5 +47,11 @@ internal static class CommandRegistry
             bench.AddCommand<BenchPipelineCommand>("pipeline").WithExample("bench", "pipeline", "--rows", "100000");
             bench.AddCommand<BenchAllCommand>("all").WithExample("bench", "all");
         });
+        config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
+            .WithDescription("Live page: pipeline health, consumer lag, analytics charts, read-only CQL query box.")
+            .WithExample("dashboard", "--urls", "http://127.0.0.1:5080");
+        config.AddCommand<Commands.Dashboard.ReportCommand>("report")
+            .WithDescription("The dashboard's analytics as PNG charts plus a Markdown summary.")
+            .WithExample("report", "--out", "out/report");
     }
 }

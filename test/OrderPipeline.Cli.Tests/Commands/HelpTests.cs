@@ -20,6 +20,11 @@ public sealed class HelpTests
     [InlineData("demo")]
     [InlineData("docs")]
     [InlineData("cql")]
+    [InlineData("dashboard")]
+    [InlineData("report")]
+    [InlineData("bench cql")]
+    [InlineData("bench pipeline")]
+    [InlineData("bench all")]
     public async Task Should_PrintUsageAndExitZero_When_HelpAsked(string command)
     {
         // Given a command line; When --help is added

@@ -1,0 +1,4 @@
+namespace OrderPipeline.Dashboard.Web;
+
+/// Body of POST /api/query.
+public sealed record QueryRequest(string? Statement, int? Limit);
