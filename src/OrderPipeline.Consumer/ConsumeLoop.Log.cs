@@ -14,8 +14,12 @@ public sealed partial class ConsumeLoop
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost partitions {Partitions}; their unfinished messages will be read again by the new owner")]
     private partial void LogLost(PartitionList partitions);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Paused {Count} partitions: {Reason}")]
-    private partial void LogPaused(string reason, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Paused {Count} partitions: Cassandra is not accepting writes")]
+    private partial void LogPausedForOutage(int count);
+
+    // Every write slot busy is ordinary backpressure at full speed, not something a user must act on.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Paused {Count} partitions: all write slots are busy")]
+    private partial void LogPausedForBackpressure(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resumed {Count} partitions")]
     private partial void LogResumed(int count);

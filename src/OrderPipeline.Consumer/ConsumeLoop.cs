@@ -238,7 +238,14 @@ public sealed partial class ConsumeLoop : IDisposable
         if (wanted)
         {
             consumer.Pause(assignment);
-            LogPaused(_health.IsDown ? "Cassandra is not accepting writes" : "all write slots are busy", assignment.Count);
+            if (_health.IsDown)
+            {
+                LogPausedForOutage(assignment.Count);
+            }
+            else
+            {
+                LogPausedForBackpressure(assignment.Count);
+            }
         }
         else
         {
