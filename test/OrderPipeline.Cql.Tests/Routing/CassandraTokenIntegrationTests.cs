@@ -1,12 +1,13 @@
 using System.Net;
 using OrderPipeline.Cql.Routing;
+using OrderPipeline.TestSupport.Stack;
 
 namespace OrderPipeline.Cql.Tests.Routing;
 
 /// The routing code against a live node: our token of a key equals the server's `token()`, and a token map built
 /// from the node's own tokens places every key on that node.
 [Trait("Category", "Integration")]
-public sealed class CassandraTokenIntegrationTests(RoutingStackFixture fixture) : IClassFixture<RoutingStackFixture>, IAsyncLifetime
+public sealed class CassandraTokenIntegrationTests(StackFixture stack) : IClassFixture<StackFixture>, IAsyncLifetime
 {
     private readonly string _keyspace = "routing_it_" + Guid.NewGuid().ToString("N")[..12];
     private CqlSession? _session;
@@ -15,7 +16,7 @@ public sealed class CassandraTokenIntegrationTests(RoutingStackFixture fixture) 
 
     public async Task InitializeAsync()
     {
-        _session = await CqlSession.ConnectAsync(new CqlSessionOptions { ContactPoints = [fixture.Stack.CassandraHosts[0]] });
+        _session = await CqlSession.ConnectAsync(new CqlSessionOptions { ContactPoints = [stack.CassandraHosts[0]] });
         await Session.ExecuteAsync($"CREATE KEYSPACE {_keyspace} WITH replication = {{'class': 'SimpleStrategy', 'replication_factor': 1}}");
         await Session.ExecuteAsync($"CREATE TABLE {_keyspace}.single (k blob PRIMARY KEY)");
         await Session.ExecuteAsync($"CREATE TABLE {_keyspace}.composite (a uuid, b text, c bigint, PRIMARY KEY ((a, b, c)))");
@@ -77,7 +78,7 @@ public sealed class CassandraTokenIntegrationTests(RoutingStackFixture fixture) 
         var local = (await Session.ExecuteAsync("SELECT tokens, partitioner FROM system.local"))[0];
         var tokens = local.Get<HashSet<string>>("tokens");
         var options = (await Session.ExecuteAsync($"SELECT strategy_class, strategy_options FROM system.schema_keyspaces WHERE keyspace_name = '{_keyspace}'"))[0];
-        var node = new IPEndPoint(IPAddress.Parse(fixture.Stack.CassandraHosts[0]), 9042);
+        var node = new IPEndPoint(IPAddress.Parse(stack.CassandraHosts[0]), 9042);
         var source = TokenMapReplicaSource.Create(new ClusterTopology(
             local.Get<string>("partitioner"),
             [new TopologyNode(node, "datacenter1", "rack1", [.. tokens])],

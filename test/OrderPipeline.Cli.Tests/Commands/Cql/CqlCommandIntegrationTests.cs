@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OrderPipeline.TestSupport.Stack;
 using Spectre.Console.Cli;
 using Spectre.Console.Testing;
 
@@ -7,11 +8,11 @@ namespace OrderPipeline.Cli.Tests.Commands.Cql;
 
 /// `orderpipeline cql` end to end (command line parsing, CqlSession, output) against the stack's Cassandra.
 [Trait("Category", "Integration")]
-public sealed class CqlCommandIntegrationTests(CqlStackFixture fixture) : IClassFixture<CqlStackFixture>, IAsyncLifetime
+public sealed class CqlCommandIntegrationTests(StackFixture stack) : IClassFixture<StackFixture>, IAsyncLifetime
 {
     private readonly string _keyspace = "cli_it_" + Guid.NewGuid().ToString("N")[..12];
 
-    private string Host => fixture.Stack.CassandraHosts[0];
+    private string Host => stack.CassandraHosts[0];
 
     public async Task InitializeAsync()
     {
