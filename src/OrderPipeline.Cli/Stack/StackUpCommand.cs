@@ -14,6 +14,10 @@ internal sealed class StackUpSettings : CommandSettings
     [CommandOption("--cassandra-nodes <N>")]
     [Description("Cassandra nodes, 1..3 (default 1, or what already runs).")]
     public int? CassandraNodes { get; init; }
+
+    [CommandOption("--thrift")]
+    [Description("Also start Cassandra's Thrift server on port 9160 (cassandra-stress needs it; or ORDERPIPELINE_STACK_THRIFT=1). Applies to nodes started by this command.")]
+    public bool Thrift { get; init; }
 }
 
 [Description("Start ZooKeeper, Kafka and Cassandra locally (installs them once); idempotent.")]
@@ -28,6 +32,7 @@ internal sealed class StackUpCommand : AsyncCommand<StackUpSettings>
         return await StackCommandErrors.RunAsync(_console, async () =>
         {
             var options = StackOptions.FromEnvironment();
+            options = settings.Thrift ? options.WithCassandraThrift() : options;
             var stack = new LocalStack(options, new ConsoleLogger(_console));
             var current = StackState.Load(options.StateDirectory)?.Topology ?? StackState.LoadDataTopology(options.StateDirectory);
             StackTopology? topology = null;
