@@ -112,7 +112,7 @@ public sealed partial class CqlSession
     private async Task<PreparedStatement> PrepareCoreAsync(string cql, CancellationToken cancellationToken)
     {
         var keyspace = _keyspace;
-        var result = await RunAsync(new PrepareStatement(cql), null, cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(new PrepareStatement(cql), null, static (_, r) => r, cancellationToken).ConfigureAwait(false);
         if (result is not PreparedResult prepared)
         {
             throw new CqlProtocolException($"PREPARE answered with {result.GetType().Name} instead of a prepared result.");
@@ -121,10 +121,15 @@ public sealed partial class CqlSession
         return new PreparedStatement(cql, keyspace, prepared) { PartitionKeyIndexes = prepared.Variables.PartitionKeyIndexes };
     }
 
-    private async Task<RowSet> ExecutePageAsync(CqlStatement statement, byte[]? pagingState, CancellationToken cancellationToken)
+    private Task<RowSet> ExecutePageAsync(CqlStatement statement, byte[]? pagingState, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        var result = await RunAsync(statement, pagingState, cancellationToken).ConfigureAwait(false);
+        // The result is mapped inside RunAsync's own state machine: no second async frame per request.
+        return RunAsync(statement, pagingState, static (session, result) => session.ToRowSet(result), cancellationToken);
+    }
+
+    private RowSet ToRowSet(object result)
+    {
         switch (result)
         {
             case RowSet rows:
@@ -141,7 +146,7 @@ public sealed partial class CqlSession
     }
 
     /// <summary>Runs one request with metrics, retries and optional speculative executions.</summary>
-    private async Task<object> RunAsync(CqlStatement statement, byte[]? pagingState, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(CqlStatement statement, byte[]? pagingState, Func<CqlSession, object, T> map, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var context = new RequestContext(
@@ -155,10 +160,10 @@ public sealed partial class CqlSession
             var plan = new QueryPlan(_loadBalancing.NewQueryPlan(statement, ProtocolVersion));
             if (statement.IsIdempotent && Options.SpeculativeExecutionDelay is { } delay)
             {
-                return await RunSpeculativelyAsync(statement, context, plan, delay, cancellationToken).ConfigureAwait(false);
+                return map(this, await RunSpeculativelyAsync(statement, context, plan, delay, cancellationToken).ConfigureAwait(false));
             }
 
-            return await RunPlanAsync(statement, context, plan, cancellationToken).ConfigureAwait(false);
+            return map(this, await RunPlanAsync(statement, context, plan, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex)
         {
@@ -236,7 +241,26 @@ public sealed partial class CqlSession
 
             try
             {
-                return await SendOnConnectionAsync(statement, context, connection, cancellationToken).ConfigureAwait(false);
+                // Inlined (not a separate async method): one state machine less per request.
+                var keyspace = _keyspace;
+                if (keyspace is not null && !string.Equals(connection.Keyspace, keyspace, StringComparison.Ordinal))
+                {
+                    await connection.UseKeyspaceAsync(keyspace, cancellationToken).ConfigureAwait(false);
+                }
+
+                for (var attempt = 0; ; attempt++)
+                {
+                    var frame = await connection.SendAsync(statement.BuildRequest(context), statement.Timeout, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                    }
+                    catch (CqlUnpreparedException unprepared) when (attempt == 0)
+                    {
+                        Log.Repreparing(_logger, connection.EndPoint);
+                        await ReprepareAsync(statement, unprepared.Id, connection, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
             catch (CqlException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -258,29 +282,6 @@ public sealed partial class CqlSession
         }
 
         throw new CqlNoHostAvailableException(errors ?? []);
-    }
-
-    private async Task<object> SendOnConnectionAsync(CqlStatement statement, RequestContext context, CqlConnection connection, CancellationToken cancellationToken)
-    {
-        var keyspace = _keyspace;
-        if (keyspace is not null && !string.Equals(connection.Keyspace, keyspace, StringComparison.Ordinal))
-        {
-            await connection.UseKeyspaceAsync(keyspace, cancellationToken).ConfigureAwait(false);
-        }
-
-        for (var attempt = 0; ; attempt++)
-        {
-            var frame = await connection.SendAsync(statement.BuildRequest(context), statement.Timeout, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
-            }
-            catch (CqlUnpreparedException unprepared) when (attempt == 0)
-            {
-                Log.Repreparing(_logger, connection.EndPoint);
-                await ReprepareAsync(statement, unprepared.Id, connection, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     /// <summary>Prepares again, on the node that forgot it, every prepared statement in the request with that id.</summary>
@@ -351,14 +352,14 @@ public sealed partial class CqlSession
     /// <summary>A query plan several speculative executions can share: each node is tried once.</summary>
     private sealed class QueryPlan(IEnumerable<Host> hosts)
     {
-        private readonly Lock _lock = new();
         private readonly IEnumerator<Host> _hosts = hosts.GetEnumerator();
 
         public bool IsExhausted { get; private set; }
 
         public bool TryNext(out Host host)
         {
-            lock (_lock)
+            // Locks the private enumerator itself: a Lock object per request would be one more allocation.
+            lock (_hosts)
             {
                 if (!IsExhausted && _hosts.MoveNext())
                 {
