@@ -44,7 +44,8 @@ public sealed class CassandraClientEncryption(string keystorePath, string keysto
 
     public string KeystorePassword { get; } = keystorePassword;
 
-    /// Cipher suites to offer; null keeps Cassandra 2.1's built-in list (TLS_RSA/DHE/ECDHE with AES-CBC-SHA).
+    /// Cipher suites to offer; null: ECDHE-RSA with AES-GCM, which .NET clients accept (Cassandra 2.1's own
+    /// list, AES-CBC-SHA1 only, shares no suite with .NET's defaults on Linux).
     public IReadOnlyList<string>? CipherSuites { get; init; }
 
     /// The JSSE protocol name; null keeps Cassandra's default "TLS" (on Java 17: TLSv1.2 and TLSv1.3 allowed).
