@@ -236,6 +236,7 @@ public sealed partial class CqlSession
 
             try
             {
+                host.CountRequest();
                 return await SendOnConnectionAsync(statement, context, connection, cancellationToken).ConfigureAwait(false);
             }
             catch (CqlException ex) when (!cancellationToken.IsCancellationRequested)
