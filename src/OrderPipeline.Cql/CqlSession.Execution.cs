@@ -133,6 +133,7 @@ public sealed partial class CqlSession
                 _keyspace = keyspace;
                 return RowSet.Empty;
             case SchemaChangeEvent:
+                await WaitForSchemaAgreementAsync(cancellationToken).ConfigureAwait(false);
                 ScheduleTopologyRefresh();
                 return RowSet.Empty;
             default:
