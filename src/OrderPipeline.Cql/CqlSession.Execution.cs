@@ -132,8 +132,8 @@ public sealed partial class CqlSession
             case string keyspace:
                 _keyspace = keyspace;
                 return RowSet.Empty;
-            case SchemaChangeEvent:
-                await WaitForSchemaAgreementAsync(cancellationToken).ConfigureAwait(false);
+            case SchemaChangeResult change:
+                await WaitForSchemaAgreementAsync(change.CoordinatorVersion, cancellationToken).ConfigureAwait(false);
                 ScheduleTopologyRefresh();
                 return RowSet.Empty;
             default:
@@ -275,7 +275,10 @@ public sealed partial class CqlSession
             var frame = await connection.SendAsync(statement.BuildRequest(context), statement.Timeout, cancellationToken).ConfigureAwait(false);
             try
             {
-                return ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                var result = ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                return result is SchemaChangeEvent change
+                    ? new SchemaChangeResult(change, await ReadSchemaVersionAsync(connection, cancellationToken).ConfigureAwait(false))
+                    : result;
             }
             catch (CqlUnpreparedException unprepared) when (attempt == 0)
             {

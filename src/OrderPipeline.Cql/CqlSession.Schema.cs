@@ -1,20 +1,24 @@
 using System.Net;
 using OrderPipeline.Cql.Connections;
 using OrderPipeline.Cql.Diagnostics;
+using OrderPipeline.Cql.Protocol.Responses;
 
 namespace OrderPipeline.Cql;
 
 public sealed partial class CqlSession
 {
+    private const string LocalSchemaVersionQuery = "SELECT schema_version FROM system.local WHERE key='local'";
     private static readonly TimeSpan SchemaAgreementPoll = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Waits until every up node reports the coordinator's schema version (system.local and system.peers on the
-    /// control connection): Cassandra answers a DDL statement once its coordinator applied it, while the other
-    /// nodes learn of it through gossip a moment later. Gives up quietly after
-    /// <see cref="CqlSessionOptions.SchemaAgreementTimeout"/>; the statement itself succeeded.
+    /// Waits until every up node reports the schema version of the coordinator that ran the DDL: Cassandra
+    /// answers a DDL statement once its coordinator applied it, while the other nodes learn of it a moment later
+    /// (measured on 2.1: the control node still reported the old version, agreeing with its stale view of the
+    /// peers, 80 ms before it applied a CREATE TABLE). Reads system.local and system.peers on the control
+    /// connection; gives up quietly after <see cref="CqlSessionOptions.SchemaAgreementTimeout"/>, as the
+    /// statement itself succeeded.
     /// </summary>
-    private async Task WaitForSchemaAgreementAsync(CancellationToken cancellationToken)
+    private async Task WaitForSchemaAgreementAsync(Guid? coordinatorVersion, CancellationToken cancellationToken)
     {
         var timeout = Options.SchemaAgreementTimeout;
         if (timeout <= TimeSpan.Zero)
@@ -23,12 +27,12 @@ public sealed partial class CqlSession
         }
 
         var started = _time.GetTimestamp();
-        var versions = 0;
         while (_control is { IsClosed: false } control)
         {
+            HashSet<Guid> versions;
             try
             {
-                versions = await CountSchemaVersionsAsync(control, cancellationToken).ConfigureAwait(false);
+                versions = await ReadSchemaVersionsAsync(control, cancellationToken).ConfigureAwait(false);
             }
             catch (CqlException)
             {
@@ -37,7 +41,7 @@ public sealed partial class CqlSession
             }
 
             var elapsed = _time.GetElapsedTime(started);
-            if (versions <= 1)
+            if (versions.Count == 1 && (coordinatorVersion is null || versions.Contains(coordinatorVersion.Value)))
             {
                 Log.SchemaAgreed(_logger, elapsed.TotalMilliseconds);
                 return;
@@ -45,7 +49,7 @@ public sealed partial class CqlSession
 
             if (elapsed >= timeout)
             {
-                Log.SchemaDisagreement(_logger, elapsed.TotalMilliseconds, versions);
+                Log.SchemaDisagreement(_logger, elapsed.TotalMilliseconds, versions.Count);
                 return;
             }
 
@@ -53,16 +57,27 @@ public sealed partial class CqlSession
         }
     }
 
+    /// <summary>The schema version of the node behind <paramref name="connection"/>; null when it cannot tell.</summary>
+    private static async Task<Guid?> ReadSchemaVersionAsync(CqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await QueryControlAsync(connection, LocalSchemaVersionQuery, cancellationToken).ConfigureAwait(false);
+            return rows.Count > 0 ? rows[0].Get<Guid?>("schema_version") : null;
+        }
+        catch (CqlServerException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Distinct schema versions among the control node and the peers the session considers up.</summary>
-    private async Task<int> CountSchemaVersionsAsync(CqlConnection control, CancellationToken cancellationToken)
+    private async Task<HashSet<Guid>> ReadSchemaVersionsAsync(CqlConnection control, CancellationToken cancellationToken)
     {
         var versions = new HashSet<Guid>();
-        foreach (var row in await QueryControlAsync(control, "SELECT schema_version FROM system.local WHERE key='local'", cancellationToken).ConfigureAwait(false))
+        if (await ReadSchemaVersionAsync(control, cancellationToken).ConfigureAwait(false) is { } local)
         {
-            if (row.Get<Guid?>("schema_version") is { } version)
-            {
-                versions.Add(version);
-            }
+            versions.Add(local);
         }
 
         foreach (var row in await QueryControlAsync(control, "SELECT peer, rpc_address, schema_version FROM system.peers", cancellationToken).ConfigureAwait(false))
@@ -81,6 +96,9 @@ public sealed partial class CqlSession
             }
         }
 
-        return versions.Count;
+        return versions;
     }
 }
+
+/// <summary>A DDL statement's result, with the schema version its coordinator reported right after applying it.</summary>
+internal sealed record SchemaChangeResult(SchemaChangeEvent Change, Guid? CoordinatorVersion);
