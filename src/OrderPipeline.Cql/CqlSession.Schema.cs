@@ -63,7 +63,7 @@ public sealed partial class CqlSession
         try
         {
             var rows = await QueryControlAsync(connection, LocalSchemaVersionQuery, cancellationToken).ConfigureAwait(false);
-            return rows.Count > 0 ? rows[0].Get<Guid?>("schema_version") : null;
+            return rows.Count > 0 && Has(rows[0], "schema_version") ? rows[0].Get<Guid?>("schema_version") : null;
         }
         catch (CqlServerException)
         {
@@ -90,7 +90,7 @@ public sealed partial class CqlSession
 
             // A node that is down cannot agree; waiting for it would only burn the timeout.
             if (address is not null && FindHost(new IPEndPoint(address, Options.Port)) is { IsUp: true }
-                && row.Get<Guid?>("schema_version") is { } version)
+                && Has(row, "schema_version") && row.Get<Guid?>("schema_version") is { } version)
             {
                 versions.Add(version);
             }
