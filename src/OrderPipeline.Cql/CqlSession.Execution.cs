@@ -112,7 +112,7 @@ public sealed partial class CqlSession
     private async Task<PreparedStatement> PrepareCoreAsync(string cql, CancellationToken cancellationToken)
     {
         var keyspace = _keyspace;
-        var result = await RunAsync(new PrepareStatement(cql), null, static (_, r) => r, cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(new PrepareStatement(cql), null, static (_, r, _) => new ValueTask<object>(r), cancellationToken).ConfigureAwait(false);
         if (result is not PreparedResult prepared)
         {
             throw new CqlProtocolException($"PREPARE answered with {result.GetType().Name} instead of a prepared result.");
@@ -125,28 +125,36 @@ public sealed partial class CqlSession
     {
         ThrowIfDisposed();
         // The result is mapped inside RunAsync's own state machine: no second async frame per request.
-        return RunAsync(statement, pagingState, static (session, result) => session.ToRowSet(result), cancellationToken);
+        return RunAsync(statement, pagingState, static (session, result, ct) => session.ToRowSetAsync(result, ct), cancellationToken);
     }
 
-    private RowSet ToRowSet(object result)
+    /// <summary>Synchronous for every result but a schema change, which waits for schema agreement first.</summary>
+    private ValueTask<RowSet> ToRowSetAsync(object result, CancellationToken cancellationToken)
     {
         switch (result)
         {
             case RowSet rows:
-                return rows;
+                return new ValueTask<RowSet>(rows);
             case string keyspace:
                 _keyspace = keyspace;
-                return RowSet.Empty;
-            case SchemaChangeEvent:
-                ScheduleTopologyRefresh();
-                return RowSet.Empty;
+                return new ValueTask<RowSet>(RowSet.Empty);
+            case SchemaChangeResult change:
+                return new ValueTask<RowSet>(AfterSchemaChangeAsync(change, cancellationToken));
             default:
-                return RowSet.Empty;
+                return new ValueTask<RowSet>(RowSet.Empty);
         }
     }
 
+    private async Task<RowSet> AfterSchemaChangeAsync(SchemaChangeResult change, CancellationToken cancellationToken)
+    {
+        await WaitForSchemaAgreementAsync(change.CoordinatorVersion, cancellationToken).ConfigureAwait(false);
+        ScheduleTopologyRefresh();
+        return RowSet.Empty;
+    }
+
     /// <summary>Runs one request with metrics, retries and optional speculative executions.</summary>
-    private async Task<T> RunAsync<T>(CqlStatement statement, byte[]? pagingState, Func<CqlSession, object, T> map, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(
+        CqlStatement statement, byte[]? pagingState, Func<CqlSession, object, CancellationToken, ValueTask<T>> map, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var context = new RequestContext(
@@ -155,15 +163,13 @@ public sealed partial class CqlSession
             statement.PageSize ?? Options.PageSize,
             statement.Timestamp ?? (Options.ClientTimestamps ? _timestamps.Next() : null),
             pagingState);
+        object result;
         try
         {
             var plan = new QueryPlan(_loadBalancing.NewQueryPlan(statement, ProtocolVersion));
-            if (statement.IsIdempotent && Options.SpeculativeExecutionDelay is { } delay)
-            {
-                return map(this, await RunSpeculativelyAsync(statement, context, plan, delay, cancellationToken).ConfigureAwait(false));
-            }
-
-            return map(this, await RunPlanAsync(statement, context, plan, cancellationToken).ConfigureAwait(false));
+            result = statement.IsIdempotent && Options.SpeculativeExecutionDelay is { } delay
+                ? await RunSpeculativelyAsync(statement, context, plan, delay, cancellationToken).ConfigureAwait(false)
+                : await RunPlanAsync(statement, context, plan, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -175,6 +181,9 @@ public sealed partial class CqlSession
             CqlMetrics.Requests.Add(1);
             CqlMetrics.Latency.Record(_time.GetElapsedTime(started).TotalMilliseconds);
         }
+
+        // Outside the metrics: a schema change's agreement wait is not part of the request's latency.
+        return await map(this, result, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<object> RunSpeculativelyAsync(CqlStatement statement, RequestContext context, QueryPlan plan, TimeSpan delay, CancellationToken cancellationToken)
@@ -242,6 +251,7 @@ public sealed partial class CqlSession
             try
             {
                 // Inlined (not a separate async method): one state machine less per request.
+                host.CountRequest();
                 var keyspace = _keyspace;
                 if (keyspace is not null && !string.Equals(connection.Keyspace, keyspace, StringComparison.Ordinal))
                 {
@@ -253,7 +263,10 @@ public sealed partial class CqlSession
                     var frame = await connection.SendAsync(statement.BuildRequest(context), statement.Timeout, cancellationToken).ConfigureAwait(false);
                     try
                     {
-                        return ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                        var result = ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                        return result is SchemaChangeEvent change
+                            ? new SchemaChangeResult(change, await ReadSchemaVersionAsync(connection, cancellationToken).ConfigureAwait(false))
+                            : result;
                     }
                     catch (CqlUnpreparedException unprepared) when (attempt == 0)
                     {

@@ -15,6 +15,8 @@ public sealed class StackOptions
 
     private bool _cassandraThrift;
 
+    private CassandraSecurityOptions _cassandraSecurity = CassandraSecurityOptions.None;
+
     /// The first three octets of a loopback address, e.g. "127.0.0" (default) or "127.0.10".
     public string Subnet { get; init; } = DefaultSubnet;
 
@@ -48,6 +50,17 @@ public sealed class StackOptions
         return copy;
     }
 
+    /// PasswordAuthenticator and client TLS for the Cassandra nodes; off by default.
+    public CassandraSecurityOptions CassandraSecurity { get => _cassandraSecurity; init => _cassandraSecurity = value; }
+
+    /// A copy with other Cassandra security settings (the other options are init-only).
+    public StackOptions WithCassandraSecurity(CassandraSecurityOptions security)
+    {
+        var copy = (StackOptions)MemberwiseClone();
+        copy._cassandraSecurity = security;
+        return copy;
+    }
+
     /// Options from ORDERPIPELINE_STACK_SUBNET, ORDERPIPELINE_STACK_DIR and ORDERPIPELINE_CACHE_DIR, else defaults.
     public static StackOptions FromEnvironment()
     {
@@ -78,6 +91,8 @@ public sealed class StackOptions
         {
             throw new StackException(StackErrorKind.Usage, "The state and cache directories must not be empty.");
         }
+
+        CassandraSecurity.Validate();
     }
 
     /// The address <subnet>.<host>.

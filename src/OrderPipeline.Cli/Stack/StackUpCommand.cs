@@ -18,6 +18,10 @@ internal sealed class StackUpSettings : CommandSettings
     [CommandOption("--thrift")]
     [Description("Also start Cassandra's Thrift server on port 9160 (cassandra-stress needs it; or ORDERPIPELINE_STACK_THRIFT=1). Applies to nodes started by this command.")]
     public bool Thrift { get; init; }
+
+    [CommandOption("--auth")]
+    [Description("Start Cassandra nodes with PasswordAuthenticator (Cassandra creates its default superuser ~10 s after start; see docs/local-stack.md).")]
+    public bool Auth { get; init; }
 }
 
 [Description("Start ZooKeeper, Kafka and Cassandra locally (installs them once); idempotent.")]
@@ -33,6 +37,10 @@ internal sealed class StackUpCommand : AsyncCommand<StackUpSettings>
         {
             var options = StackOptions.FromEnvironment();
             options = settings.Thrift ? options.WithCassandraThrift() : options;
+            if (settings.Auth)
+            {
+                options = options.WithCassandraSecurity(new CassandraSecurityOptions { PasswordAuthentication = true });
+            }
             var stack = new LocalStack(options, new ConsoleLogger(_console));
             var current = StackState.Load(options.StateDirectory)?.Topology ?? StackState.LoadDataTopology(options.StateDirectory);
             StackTopology? topology = null;
