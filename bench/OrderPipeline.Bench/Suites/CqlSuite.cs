@@ -56,8 +56,11 @@ public sealed class CqlSuite(BenchEnvironment environment, Action<string> log)
 
     private CqlFigures Logged(CqlFigures figures)
     {
+        var ours = double.IsNaN(figures.CpuMicrosecondsPerInsert)
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $", CPU {figures.CpuMicrosecondsPerInsert:0.0} us/insert, {figures.AllocatedBytesPerInsert:0} B/insert");
         log(string.Create(CultureInfo.InvariantCulture,
-            $"{figures.Who}: {figures.RowsPerSecond:0} rows/s, p50 {figures.P50Ms:0.0} ms, p99 {figures.P99Ms:0.0} ms"));
+            $"{figures.Who}: {figures.RowsPerSecond:0} rows/s, p50 {figures.P50Ms:0.0} ms, p99 {figures.P99Ms:0.0} ms") + ours);
         return figures;
     }
 
