@@ -8,6 +8,8 @@ public static class ScenarioRegistry
 {
     public static IReadOnlyList<IChaosScenario> All { get; } =
     [
+        new Scenarios.ConsumerKillScenario(),
+        new Scenarios.ProducerKillScenario(),
     ];
 
     /// The single-node and server-less scenarios: what `--scenario fast` and CI run.

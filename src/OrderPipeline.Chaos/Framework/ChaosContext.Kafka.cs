@@ -36,6 +36,43 @@ public sealed partial class ChaosContext
         return await Task.Run(() => ReadAll(config, names.DeadLetterTopic, cancellationToken), cancellationToken);
     }
 
+    /// Waits until the scenario's consumer group has committed every partition of the orders topic up to its
+    /// end: everything in the topic was handled (stored or dead-lettered) and acknowledged. Returns the wait.
+    /// The end is read once at the start, so call it after every producer finished.
+    public async Task<TimeSpan> WaitForDrainedAsync(PipelineNames names, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var capabilities = await KafkaCapabilitiesAsync(cancellationToken);
+        // Same group id, but never subscribed: it only reads the group's committed offsets, it does not join.
+        var config = KafkaClientConfigs.Consumer(Kafka, capabilities, names.Group);
+        return await Task.Run(() => WaitDrained(config, names.Topic, timeout, cancellationToken), cancellationToken);
+    }
+
+    private static TimeSpan WaitDrained(ConsumerConfig config, string topic, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build();
+        var partitions = Enumerable.Range(0, KafkaTopicsDefaults.OrdersPartitions).Select(p => new TopicPartition(topic, p)).ToList();
+        var ends = partitions.ToDictionary(tp => tp.Partition.Value, tp => consumer.QueryWatermarkOffsets(tp, KafkaTimeout).High.Value);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var committed = consumer.Committed(partitions, KafkaTimeout);
+            var behind = committed.Sum(c => Math.Max(0, ends[c.Partition.Value] - Math.Max(0, c.Offset.Value)));
+            if (behind == 0)
+            {
+                return clock.Elapsed;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The group {config.GroupId} is still {behind} message(s) behind the end of {topic} after {timeout.TotalSeconds:0} s.");
+            }
+
+            Thread.Sleep(250);
+        }
+    }
+
     private static List<DeadLetterEnvelope> ReadAll(ConsumerConfig config, string topic, CancellationToken cancellationToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build();

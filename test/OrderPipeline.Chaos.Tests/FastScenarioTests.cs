@@ -1,0 +1,28 @@
+using OrderPipeline.Chaos.Scenarios;
+using Xunit.Abstractions;
+
+namespace OrderPipeline.Chaos.Tests;
+
+/// The fast scenarios (what `chaos --scenario fast` and CI run), each on the suite's 1+1 stack with modest
+/// inputs so the set stays within a few minutes.
+[Collection(SingleNodeStackFixture.Collection)]
+[Trait("Category", "Integration")]
+public class FastScenarioTests(SingleNodeStackFixture fixture, ITestOutputHelper output)
+{
+    private const int Rows = 3000;
+
+    [Fact]
+    public async Task ConsumerKill_LosesAndDuplicatesNothing()
+    {
+        var result = await ChaosTestHarness.RunAndAssertPassAsync(new ConsumerKillScenario(), fixture.Stack, Rows, output);
+        Assert.Equal(Rows, result.Stored);
+        Assert.NotNull(result.TimeToRecover);
+    }
+
+    [Fact]
+    public async Task ProducerKill_LosesAndDuplicatesNothing()
+    {
+        var result = await ChaosTestHarness.RunAndAssertPassAsync(new ProducerKillScenario(), fixture.Stack, Rows, output);
+        Assert.Equal(Rows, result.Stored);
+    }
+}
