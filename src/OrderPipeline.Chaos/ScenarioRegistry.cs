@@ -10,6 +10,7 @@ public static class ScenarioRegistry
     [
         new Scenarios.ConsumerKillScenario(),
         new Scenarios.ProducerKillScenario(),
+        new Scenarios.PoisonMessagesScenario(),
     ];
 
     /// The single-node and server-less scenarios: what `--scenario fast` and CI run.

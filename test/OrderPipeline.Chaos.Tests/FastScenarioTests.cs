@@ -25,4 +25,12 @@ public class FastScenarioTests(SingleNodeStackFixture fixture, ITestOutputHelper
         var result = await ChaosTestHarness.RunAndAssertPassAsync(new ProducerKillScenario(), fixture.Stack, Rows, output);
         Assert.Equal(Rows, result.Stored);
     }
+
+    [Fact]
+    public async Task PoisonMessages_AllDeadLetteredWithReasons_EverythingElseStored()
+    {
+        var result = await ChaosTestHarness.RunAndAssertPassAsync(new PoisonMessagesScenario(), fixture.Stack, Rows, output);
+        Assert.Equal(Rows, result.Stored);
+        Assert.Equal(PoisonMessages.All().Count, result.DeadLettered);
+    }
 }

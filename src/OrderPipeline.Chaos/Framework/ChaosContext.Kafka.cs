@@ -9,21 +9,39 @@ public sealed partial class ChaosContext
 {
     private static readonly TimeSpan KafkaTimeout = TimeSpan.FromSeconds(30);
 
-    /// Writes raw messages (any bytes, null key or value allowed) to a topic with acks=all, in order.
+    /// Writes raw messages (any bytes, null key or value allowed) to a topic with acks=all, in order, and waits
+    /// until every one is acknowledged. Throws when any was not.
     public async Task ProduceRawAsync(string topic, IEnumerable<(byte[]? Key, byte[]? Value)> messages,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var config = KafkaClientConfigs.Producer(Kafka, await KafkaCapabilitiesAsync(cancellationToken));
-        // Poison messages include one larger than the default 1 MB request; the broker's limit still applies.
-        config.MessageMaxBytes = 2_000_000;
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build();
+        long sent = 0, delivered = 0;
+        string? firstError = null;
         foreach (var (key, value) in messages)
         {
-            await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = key, Value = value }, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            // Fire and count: awaiting each send would cost a linger interval per message.
+            producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = key, Value = value }, report =>
+            {
+                if (report.Error.IsError)
+                {
+                    Interlocked.CompareExchange(ref firstError, report.Error.Reason, null);
+                }
+                else
+                {
+                    Interlocked.Increment(ref delivered);
+                }
+            });
+            sent++;
         }
 
-        producer.Flush(KafkaTimeout);
+        await Task.Run(() => producer.Flush(KafkaTimeout), cancellationToken);
+        if (Interlocked.Read(ref delivered) != sent)
+        {
+            throw new InvalidOperationException($"Only {delivered} of {sent} raw messages were acknowledged by {topic}: {firstError ?? "flush timed out"}");
+        }
     }
 
     /// Every entry of the scenario's dead-letter topic, from the first offset to the end (a fresh reader, not
