@@ -11,6 +11,7 @@ public static class ScenarioRegistry
         new Scenarios.ConsumerKillScenario(),
         new Scenarios.ProducerKillScenario(),
         new Scenarios.PoisonMessagesScenario(),
+        new Scenarios.CsvCorpusScenario(),
     ];
 
     /// The single-node and server-less scenarios: what `--scenario fast` and CI run.

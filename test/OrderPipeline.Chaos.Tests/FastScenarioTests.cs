@@ -33,4 +33,12 @@ public class FastScenarioTests(SingleNodeStackFixture fixture, ITestOutputHelper
         Assert.Equal(Rows, result.Stored);
         Assert.Equal(PoisonMessages.All().Count, result.DeadLettered);
     }
+
+    [Fact]
+    public async Task CsvCorpus_EveryFileHasItsWrittenOutcome()
+    {
+        var result = await ChaosTestHarness.RunAndAssertPassAsync(new CsvCorpusScenario(), fixture.Stack, Rows, output);
+        Assert.True(result.Rejected > 0, "the corpus has rejected rows");
+        Assert.True(result.Stored > 0, "the corpus has accepted orders");
+    }
 }

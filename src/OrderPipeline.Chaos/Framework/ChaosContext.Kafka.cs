@@ -49,9 +49,67 @@ public sealed partial class ChaosContext
     public async Task<IReadOnlyList<DeadLetterEnvelope>> ReadDeadLettersAsync(PipelineNames names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var capabilities = await KafkaCapabilitiesAsync(cancellationToken);
-        var config = KafkaClientConfigs.Consumer(Kafka, capabilities, $"{names.Group}-dlq-reader-{Guid.NewGuid():N}");
-        return await Task.Run(() => ReadAll(config, names.DeadLetterTopic, cancellationToken), cancellationToken);
+        var records = await ReadTopicAsync(names.DeadLetterTopic, KafkaTopicsDefaults.DeadLetterPartitions, cancellationToken);
+        return [.. records.Select(r => Parse(r.Value, names.DeadLetterTopic, r.Offset))];
+    }
+
+    /// Every message of a topic's partitions 0..partitions-1, in partition then offset order.
+    public async Task<IReadOnlyList<RawRecord>> ReadTopicAsync(string topic, int partitions, CancellationToken cancellationToken = default)
+    {
+        var config = KafkaClientConfigs.Consumer(Kafka, await KafkaCapabilitiesAsync(cancellationToken), $"chaos-reader-{Guid.NewGuid():N}");
+        return await Task.Run(() => ReadAll(config, topic, partitions, cancellationToken), cancellationToken);
+    }
+
+    /// The end offset (high watermark) of each partition 0..partitions-1.
+    public async Task<IReadOnlyList<long>> EndOffsetsAsync(string topic, int partitions, CancellationToken cancellationToken = default)
+    {
+        var config = KafkaClientConfigs.Consumer(Kafka, await KafkaCapabilitiesAsync(cancellationToken), $"chaos-reader-{Guid.NewGuid():N}");
+        return await Task.Run(() =>
+        {
+            using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build();
+            return (IReadOnlyList<long>)[.. Enumerable.Range(0, partitions)
+                .Select(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), KafkaTimeout).High.Value)];
+        }, cancellationToken);
+    }
+
+    private static List<RawRecord> ReadAll(ConsumerConfig config, string topic, int partitions, CancellationToken cancellationToken)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build();
+        var records = new List<RawRecord>();
+        for (var partition = 0; partition < partitions; partition++)
+        {
+            var tp = new TopicPartition(topic, partition);
+            var end = consumer.QueryWatermarkOffsets(tp, KafkaTimeout).High.Value;
+            if (end == 0)
+            {
+                continue;
+            }
+
+            consumer.Assign(new TopicPartitionOffset(tp, Offset.Beginning));
+            var deadline = DateTime.UtcNow + KafkaTimeout;
+            long next = 0;
+            while (next < end)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Read only up to offset {next} of {end} in {topic} [{partition}] in {KafkaTimeout.TotalSeconds:0} s.");
+                }
+
+                var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
+                if (result?.Message is null)
+                {
+                    continue;
+                }
+
+                next = result.Offset.Value + 1;
+                records.Add(new RawRecord(partition, result.Offset.Value, result.Message.Key, result.Message.Value));
+            }
+
+            consumer.Unassign();
+        }
+
+        return records;
     }
 
     /// Waits until the scenario's consumer group has committed every partition of the orders topic up to its
@@ -91,46 +149,6 @@ public sealed partial class ChaosContext
         }
     }
 
-    private static List<DeadLetterEnvelope> ReadAll(ConsumerConfig config, string topic, CancellationToken cancellationToken)
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build();
-        var entries = new List<DeadLetterEnvelope>();
-        for (var partition = 0; partition < KafkaTopicsDefaults.DeadLetterPartitions; partition++)
-        {
-            var tp = new TopicPartition(topic, partition);
-            var end = consumer.QueryWatermarkOffsets(tp, KafkaTimeout).High.Value;
-            if (end == 0)
-            {
-                continue;
-            }
-
-            consumer.Assign(new TopicPartitionOffset(tp, Offset.Beginning));
-            var deadline = DateTime.UtcNow + KafkaTimeout;
-            long next = 0;
-            while (next < end)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Read only {next} of {end} dead letters of {topic} in {KafkaTimeout.TotalSeconds:0} s.");
-                }
-
-                var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
-                if (result?.Message is null)
-                {
-                    continue;
-                }
-
-                next = result.Offset.Value + 1;
-                entries.Add(Parse(result.Message.Value, topic, result.Offset.Value));
-            }
-
-            consumer.Unassign();
-        }
-
-        return entries;
-    }
-
     private static DeadLetterEnvelope Parse(byte[]? value, string topic, long offset)
     {
         try
@@ -155,3 +173,6 @@ public sealed partial class ChaosContext
         };
     }
 }
+
+/// One message as read back: where it is and its raw bytes.
+public sealed record RawRecord(int Partition, long Offset, byte[]? Key, byte[]? Value);
