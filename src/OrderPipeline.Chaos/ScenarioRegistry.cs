@@ -12,6 +12,7 @@ public static class ScenarioRegistry
         new Scenarios.ProducerKillScenario(),
         new Scenarios.PoisonMessagesScenario(),
         new Scenarios.CsvCorpusScenario(),
+        new Scenarios.CqlGarbageScenario(),
     ];
 
     /// The single-node and server-less scenarios: what `--scenario fast` and CI run.

@@ -41,4 +41,12 @@ public class FastScenarioTests(SingleNodeStackFixture fixture, ITestOutputHelper
         Assert.True(result.Rejected > 0, "the corpus has rejected rows");
         Assert.True(result.Stored > 0, "the corpus has accepted orders");
     }
+
+    [Fact]
+    public async Task CqlGarbage_ClearExceptionNoHangBoundedAllocation()
+    {
+        // Needs no servers, but runs with the others: it is part of `--scenario fast`.
+        var result = await ChaosTestHarness.RunAndAssertPassAsync(new CqlGarbageScenario(), null, Rows, output);
+        Assert.Equal(Enum.GetValues<OrderPipeline.Chaos.Garbage.GarbageMode>().Length, result.Checks.Count);
+    }
 }
