@@ -10,6 +10,9 @@ namespace OrderPipeline.Chaos.Scenarios;
 /// one and upserted: nothing lost, nothing duplicated.
 public sealed class ConsumerKillScenario : IChaosScenario
 {
+    /// Longer than kill, restart, group rebalance (10 s session timeout), kill, restart.
+    private static readonly TimeSpan PacedProduce = TimeSpan.FromSeconds(25);
+
     public int Number => 1;
 
     public string Name => "consumer-kill";
@@ -26,17 +29,22 @@ public sealed class ConsumerKillScenario : IChaosScenario
         var csv = context.GenerateOrders();
         var expected = OrderFile.Scan(csv, cancellationToken).UniqueValidOrders;
 
-        // A paced producer keeps the consumer busy for seconds, so each kill lands while orders still arrive.
-        await using var producer = context.Cli.StartProduce(names, csv, ScenarioTimeouts.PaceFor(expected));
+        // A paced producer keeps orders arriving for longer than the two kills and restarts take, so each kill
+        // lands while orders still arrive. A restarted member waits for the group to drop the killed one (its
+        // session timeout, 10 s), then catches up in a burst; so the second kill comes as soon as the restarted
+        // consumer has stored anything, not at a fixed fraction the burst could jump over.
+        await using var producer = context.Cli.StartProduce(names, csv, ScenarioTimeouts.PaceFor(expected, PacedProduce));
         var storedAtKills = new List<long>();
-        foreach (var fraction in new[] { 1.0 / 4, 1.0 / 2 })
+        var target = expected / 4;
+        for (var kill = 0; kill < 2; kill++)
         {
             await using var consumer = context.Cli.StartConsume(names);
-            await context.WaitForStoredAsync(names, (long)(expected * fraction), ScenarioTimeouts.Stored, cancellationToken);
+            await context.WaitForStoredAsync(names, target, ScenarioTimeouts.Stored, cancellationToken);
             await consumer.KillAsync(cancellationToken);
             var stored = await context.CountStoredAsync(names, cancellationToken);
             storedAtKills.Add(stored);
             context.Log($"consume SIGKILLed (pid {consumer.Pid}) with {stored} of {expected} orders stored");
+            target = stored + Math.Max(1, expected / 100);
         }
 
         var restarted = Stopwatch.StartNew();

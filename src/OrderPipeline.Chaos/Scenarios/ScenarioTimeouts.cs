@@ -16,5 +16,5 @@ internal static class ScenarioTimeouts
     /// Paced producers send the input over about this long, so kills land mid-run.
     public static readonly TimeSpan PacedProduce = TimeSpan.FromSeconds(10);
 
-    public static double PaceFor(long rows) => Math.Max(50, rows / PacedProduce.TotalSeconds);
+    public static double PaceFor(long rows, TimeSpan? over = null) => Math.Max(50, rows / (over ?? PacedProduce).TotalSeconds);
 }
