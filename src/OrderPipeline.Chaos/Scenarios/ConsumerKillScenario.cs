@@ -50,6 +50,19 @@ public sealed class ConsumerKillScenario : IChaosScenario
         var restarted = Stopwatch.StartNew();
         await using var last = context.Cli.StartConsume(names);
         var produced = await producer.WaitAsync(ScenarioTimeouts.Process, cancellationToken);
+        var producedNote = $"exit {produced.ExitCode}";
+        if (produced.ExitCode != 0)
+        {
+            // Not this scenario's fault: on an overloaded machine the broker can leave a batch unacknowledged past
+            // message.timeout.ms, and produce reports it and exits 2. Its documented remedy is a re-run on the same
+            // file (harmless upserts, scenario 2), so the consumer kills are still judged on a complete input.
+            context.Log($"produce exited {produced.ExitCode} ({LastLine(produced.OutputTail)}); re-running it on the same file");
+            await using var rerun = context.Cli.StartProduce(names, csv);
+            var again = await rerun.WaitAsync(ScenarioTimeouts.Process, cancellationToken);
+            producedNote = $"first run exit {produced.ExitCode}, re-run exit {again.ExitCode}";
+            produced = again;
+        }
+
         await context.WaitForStoredAsync(names, expected, ScenarioTimeouts.Stored, cancellationToken);
         var recovered = restarted.Elapsed;
         await context.WaitForDrainedAsync(names, ScenarioTimeouts.Stored, cancellationToken);
@@ -60,9 +73,12 @@ public sealed class ConsumerKillScenario : IChaosScenario
         [
             ScenarioCheck.That("both kills landed mid-run", storedAtKills.All(s => s > 0 && s < expected),
                 $"stored at the kills: {string.Join(", ", storedAtKills)} of {expected}"),
-            ScenarioCheck.That("produce finished", produced.ExitCode == 0, $"exit {produced.ExitCode}"),
+            ScenarioCheck.That("produce delivered the whole file", produced.ExitCode == 0, producedNote),
             ScenarioCheck.That("the restarted consumer drained the topic and stopped cleanly", stopped.ExitCode == 0,
                 $"exit {stopped.ExitCode}"),
         ]);
     }
+
+    private static string LastLine(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 }
