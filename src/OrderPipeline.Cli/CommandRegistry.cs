@@ -47,6 +47,9 @@ internal static class CommandRegistry
             bench.AddCommand<BenchPipelineCommand>("pipeline").WithExample("bench", "pipeline", "--rows", "100000");
             bench.AddCommand<BenchAllCommand>("all").WithExample("bench", "all");
         });
+        config.AddCommand<Commands.Chaos.ChaosCommand>("chaos")
+            .WithExample("chaos", "--scenario", "fast")
+            .WithExample("chaos", "--scenario", "all", "--rows", "5000");
         config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
             .WithDescription("Live page: pipeline health, consumer lag, analytics charts, read-only CQL query box.")
             .WithExample("dashboard", "--urls", "http://127.0.0.1:5080");
