@@ -8,6 +8,11 @@ public static class ScenarioRegistry
 {
     public static IReadOnlyList<IChaosScenario> All { get; } =
     [
+        new Scenarios.Cluster.CassandraNodeKillScenario(),
+        new Scenarios.Cluster.CassandraQuorumLossScenario(),
+        new Scenarios.Cluster.CassandraOutageScenario(),
+        new Scenarios.Cluster.KafkaBrokerKillScenario(),
+        new Scenarios.Cluster.NetworkStallScenario(),
     ];
 
     /// The single-node and server-less scenarios: what `--scenario fast` and CI run.

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using OrderPipeline.Chaos.Framework;
+using OrderPipeline.Chaos.Processes;
+
+namespace OrderPipeline.Chaos.Scenarios.Cluster;
+
+/// The shape every 3+3 scenario shares: a consumer runs, the producer paces the input over
+/// <see cref="IngestDuration"/> so the fault lands mid-ingest, the scenario injects its fault once a fifth of
+/// the orders are stored, undoes it, and then both children must end by themselves (a hang fails the scenario)
+/// before the independent reconciliation decides.
+internal sealed class ClusterRun : IAsyncDisposable
+{
+    public static readonly TimeSpan IngestDuration = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan ConsumerIdleSeconds = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly ChaosContext _context;
+    private readonly List<ScenarioCheck> _checks = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private CliProcess? _producer;
+    private CliProcess? _consumer;
+
+    private ClusterRun(ChaosContext context, PipelineNames names, string csv, int rows)
+    {
+        _context = context;
+        Names = names;
+        Csv = csv;
+        Rows = rows;
+    }
+
+    public PipelineNames Names { get; }
+
+    public string Csv { get; }
+
+    public int Rows { get; }
+
+    public CliProcess Consumer => _consumer ?? throw new InvalidOperationException("The consumer was not started.");
+
+    public IList<ScenarioCheck> Checks => _checks;
+
+    public static async Task<ClusterRun> PrepareAsync(ChaosContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var names = await context.CreatePipelineAsync(cancellationToken: cancellationToken);
+        var rows = context.Options.Rows;
+        return new ClusterRun(context, names, context.GenerateOrders(rows), rows);
+    }
+
+    /// Starts the consumer (optionally with other Cassandra contact points) and the paced producer, and returns
+    /// once a fifth of the orders are stored, so the fault that follows hits a running ingest.
+    public async Task StartAndWaitMidIngestAsync(CancellationToken cancellationToken, string? contactPoints = null)
+    {
+        _consumer = _context.Cli.StartConsume(Names, ConsumerIdleSeconds.TotalSeconds, contactPoints);
+        _producer = _context.Cli.StartProduce(Names, Csv, Math.Max(1, Rows / IngestDuration.TotalSeconds));
+        await _context.WaitForStoredAsync(Names, Math.Max(1, Rows / 5), StoreTimeout, cancellationToken);
+        _context.Log($"{Rows / 5} of {Rows} orders stored: injecting the fault");
+    }
+
+    /// Checks that the consumer is still running (it must ride out the fault, never exit on it).
+    public void CheckConsumerAlive(string during)
+    {
+        var alive = !Consumer.HasExited;
+        _checks.Add(ScenarioCheck.That($"consumer kept running {during}", alive,
+            alive ? "still running" : $"exited: {Consumer.Tail().Split('\n').LastOrDefault(l => l.Length > 0)}"));
+    }
+
+    /// Measures how long after the fault ended every order is stored (the consumer keeps running meanwhile).
+    public async Task<TimeSpan> WaitForAllStoredAsync(CancellationToken cancellationToken)
+    {
+        var recovery = await _context.WaitForStoredAsync(Names, Rows, StoreTimeout, cancellationToken);
+        _context.Log($"all {Rows} orders stored {recovery.TotalSeconds:0.0} s after the fault ended");
+        return recovery;
+    }
+
+    /// Waits for both children to end by themselves, checks their exit codes, reconciles, and builds the row.
+    public async Task<ScenarioResult> FinishAsync(IChaosScenario scenario, TimeSpan? timeToRecover, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var produced = await _producer!.WaitAsync(ChildTimeout, cancellationToken);
+        _checks.Add(ScenarioCheck.That("producer delivered everything (exit 0)", produced.ExitCode == 0,
+            $"exit {produced.ExitCode}: {LastLine(produced.OutputTail)}"));
+        var consumed = await Consumer.WaitAsync(ChildTimeout, cancellationToken);
+        _checks.Add(ScenarioCheck.That("consumer drained the topic and exited by itself (exit 0)", consumed.ExitCode == 0,
+            $"exit {consumed.ExitCode} after {consumed.Elapsed.TotalSeconds:0} s: {LastLine(consumed.OutputTail)}"));
+        var reconciliation = await _context.ReconcileAsync(Names, Csv, cancellationToken);
+        return reconciliation.ToResult(scenario, reconciliation.RowsRead, timeToRecover, _clock.Elapsed, _checks);
+    }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no output)";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_producer is not null)
+        {
+            await _producer.DisposeAsync();
+        }
+
+        if (_consumer is not null)
+        {
+            await _consumer.DisposeAsync();
+        }
+    }
+}
