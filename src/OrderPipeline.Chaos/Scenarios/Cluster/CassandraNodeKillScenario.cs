@@ -22,13 +22,13 @@ public sealed class CassandraNodeKillScenario : IChaosScenario
         ArgumentNullException.ThrowIfNull(context);
         await using var run = await ClusterRun.PrepareAsync(context, cancellationToken);
         await run.StartAndWaitMidIngestAsync(cancellationToken);
-        var before = await context.CountStoredAsync(run.Names, cancellationToken);
+        var before = await run.CountStoredAsync(cancellationToken);
 
         // Node 0 is the consumer's first contact point, so its control connection dies too.
         await context.Stack.KillNodeAsync(ServerKind.Cassandra, 0, cancellationToken: cancellationToken);
         context.Log("cassandra-0 killed");
         await Task.Delay(Down, cancellationToken);
-        var during = await context.CountStoredAsync(run.Names, cancellationToken);
+        var during = await run.CountStoredAsync(cancellationToken);
         run.Checks.Add(ScenarioCheck.That("writes went on at QUORUM with one node down", during > before,
             $"{before} stored at the kill, {during} after {Down.TotalSeconds:0} s with the node down"));
         run.CheckConsumerAlive("with one node down");

@@ -1,15 +1,22 @@
 using System.Diagnostics;
 using OrderPipeline.Chaos.Framework;
 using OrderPipeline.Chaos.Processes;
+using OrderPipeline.Cql;
+using OrderPipeline.Stack;
 
 namespace OrderPipeline.Chaos.Scenarios.Cluster;
 
 /// The shape every 3+3 scenario shares: a consumer runs, the producer paces the input over
 /// <see cref="IngestDuration"/> so the fault lands mid-ingest, the scenario injects its fault once a fifth of
 /// the orders are stored, undoes it, and then both children must end by themselves (a hang fails the scenario)
-/// before the independent reconciliation decides.
+/// before the independent reconciliation decides. Disposing it kills the children and starts every server that
+/// is down, so a scenario that failed half-way still leaves a healthy stack to the next one.
 internal sealed class ClusterRun : IAsyncDisposable
 {
+    private const int Servers = 3;
+    private static readonly TimeSpan ReadRetryWindow = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
     public static readonly TimeSpan IngestDuration = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan ConsumerIdleSeconds = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(6);
@@ -53,8 +60,44 @@ internal sealed class ClusterRun : IAsyncDisposable
     {
         _consumer = _context.Cli.StartConsume(Names, ConsumerIdleSeconds.TotalSeconds, contactPoints);
         _producer = _context.Cli.StartProduce(Names, Csv, Math.Max(1, Rows / IngestDuration.TotalSeconds));
-        await _context.WaitForStoredAsync(Names, Math.Max(1, Rows / 5), StoreTimeout, cancellationToken);
+        await WaitForStoredAsync(Math.Max(1, Rows / 5), cancellationToken);
         _context.Log($"{Rows / 5} of {Rows} orders stored: injecting the fault");
+    }
+
+    /// Rows stored so far (count at QUORUM). The scenario's own reads see the fault too (a node that just died
+    /// is still a replica until the others notice): transient errors are retried for a while.
+    public async Task<long> CountStoredAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await _context.CountStoredAsync(Names, cancellationToken);
+            }
+            catch (CqlException ex) when (ex.IsTransient && clock.Elapsed < ReadRetryWindow)
+            {
+                _context.Log($"count failed ({ex.GetType().Name}), retrying");
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<TimeSpan> WaitForStoredAsync(long atLeast, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        long count;
+        while ((count = await CountStoredAsync(cancellationToken)) < atLeast)
+        {
+            if (clock.Elapsed > StoreTimeout)
+            {
+                throw new TimeoutException($"only {count} of {atLeast} orders stored after {StoreTimeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+
+        return clock.Elapsed;
     }
 
     /// Checks that the consumer is still running (it must ride out the fault, never exit on it).
@@ -68,7 +111,7 @@ internal sealed class ClusterRun : IAsyncDisposable
     /// Measures how long after the fault ended every order is stored (the consumer keeps running meanwhile).
     public async Task<TimeSpan> WaitForAllStoredAsync(CancellationToken cancellationToken)
     {
-        var recovery = await _context.WaitForStoredAsync(Names, Rows, StoreTimeout, cancellationToken);
+        var recovery = await WaitForStoredAsync(Rows, cancellationToken);
         _context.Log($"all {Rows} orders stored {recovery.TotalSeconds:0.0} s after the fault ended");
         return recovery;
     }
@@ -83,8 +126,25 @@ internal sealed class ClusterRun : IAsyncDisposable
         var consumed = await Consumer.WaitAsync(ChildTimeout, cancellationToken);
         _checks.Add(ScenarioCheck.That("consumer drained the topic and exited by itself (exit 0)", consumed.ExitCode == 0,
             $"exit {consumed.ExitCode} after {consumed.Elapsed.TotalSeconds:0} s: {LastLine(consumed.OutputTail)}"));
-        var reconciliation = await _context.ReconcileAsync(Names, Csv, cancellationToken);
+        var reconciliation = await ReconcileAsync(cancellationToken);
         return reconciliation.ToResult(scenario, reconciliation.RowsRead, timeToRecover, _clock.Elapsed, _checks);
+    }
+
+    private async Task<ChaosReconciliation> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await _context.ReconcileAsync(Names, Csv, cancellationToken);
+            }
+            catch (CqlException ex) when (ex.IsTransient && clock.Elapsed < ReadRetryWindow)
+            {
+                _context.Log($"reconciliation read failed ({ex.GetType().Name}), retrying");
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
     }
 
     private static string LastLine(string text) =>
@@ -100,6 +160,15 @@ internal sealed class ClusterRun : IAsyncDisposable
         if (_consumer is not null)
         {
             await _consumer.DisposeAsync();
+        }
+
+        // Starting a server that runs only waits for its readiness, so this is cheap on a healthy stack.
+        foreach (var kind in new[] { ServerKind.Kafka, ServerKind.Cassandra })
+        {
+            for (var index = 0; index < Servers; index++)
+            {
+                await _context.Stack.StartNodeAsync(kind, index, CancellationToken.None);
+            }
         }
     }
 }

@@ -24,13 +24,13 @@ public sealed class KafkaBrokerKillScenario : IChaosScenario
         ArgumentNullException.ThrowIfNull(context);
         await using var run = await ClusterRun.PrepareAsync(context, cancellationToken);
         await run.StartAndWaitMidIngestAsync(cancellationToken);
-        var before = await context.CountStoredAsync(run.Names, cancellationToken);
+        var before = await run.CountStoredAsync(cancellationToken);
 
         // Broker 0 is every client's first bootstrap server; with 3 partitions on 3 brokers it leads one of them.
         await context.Stack.KillNodeAsync(ServerKind.Kafka, 0, cancellationToken: cancellationToken);
         context.Log("kafka-0 killed");
         await Task.Delay(Down, cancellationToken);
-        var during = await context.CountStoredAsync(run.Names, cancellationToken);
+        var during = await run.CountStoredAsync(cancellationToken);
         run.Checks.Add(ScenarioCheck.That("orders kept flowing with one broker down", during > before,
             $"{before} stored at the kill, {during} after {Down.TotalSeconds:0} s with the broker down"));
         run.CheckConsumerAlive("with one broker down");
