@@ -122,7 +122,7 @@ internal sealed class ClusterRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(scenario);
         var produced = await _producer!.WaitAsync(ChildTimeout, cancellationToken);
         _checks.Add(ScenarioCheck.That("producer delivered everything (exit 0)", produced.ExitCode == 0,
-            $"exit {produced.ExitCode}: {LastLine(produced.OutputTail)}"));
+            $"exit {produced.ExitCode}: {Line(produced.OutputTail, "delivered")}, {Line(produced.OutputTail, "failed")}"));
         var consumed = await Consumer.WaitAsync(ChildTimeout, cancellationToken);
         _checks.Add(ScenarioCheck.That("consumer drained the topic and exited by itself (exit 0)", consumed.ExitCode == 0,
             $"exit {consumed.ExitCode} after {consumed.Elapsed.TotalSeconds:0} s: {LastLine(consumed.OutputTail)}"));
@@ -146,6 +146,12 @@ internal sealed class ClusterRun : IAsyncDisposable
             }
         }
     }
+
+    /// The producer's summary table row with <paramref name="label"/> (e.g. "delivered │ 5,000"), without borders.
+    private static string Line(string text, string label) =>
+        text.Split('\n').Select(l => l.Trim(' ', '│', '|', '\r')).FirstOrDefault(l => l.StartsWith(label, StringComparison.Ordinal)) is { } line
+            ? string.Join(' ', line.Split(['│', '|', ' '], StringSplitOptions.RemoveEmptyEntries))
+            : $"no '{label}' line";
 
     private static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no output)";
