@@ -14,11 +14,11 @@ namespace OrderPipeline.Chaos.Scenarios.Cluster;
 internal sealed class ClusterRun : IAsyncDisposable
 {
     private const int Servers = 3;
-    private static readonly TimeSpan ReadRetryWindow = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReadRetryWindow = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public static readonly TimeSpan IngestDuration = TimeSpan.FromSeconds(20);
-    public static readonly TimeSpan ConsumerIdleSeconds = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan ConsumerIdle = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromMinutes(4);
 
@@ -56,9 +56,12 @@ internal sealed class ClusterRun : IAsyncDisposable
 
     /// Starts the consumer (optionally with other Cassandra contact points) and the paced producer, and returns
     /// once a fifth of the orders are stored, so the fault that follows hits a running ingest.
-    public async Task StartAndWaitMidIngestAsync(CancellationToken cancellationToken, string? contactPoints = null)
+    public Task StartAndWaitMidIngestAsync(CancellationToken cancellationToken) => StartAndWaitMidIngestAsync(null, cancellationToken);
+
+    /// <param name="onlyContactPoints">Cassandra contact points the consumer must stay on (e.g. a proxy); null for the stack's.</param>
+    public async Task StartAndWaitMidIngestAsync(string? onlyContactPoints, CancellationToken cancellationToken)
     {
-        _consumer = _context.Cli.StartConsume(Names, ConsumerIdleSeconds.TotalSeconds, contactPoints);
+        _consumer = _context.Cli.StartConsume(Names, ConsumerIdle.TotalSeconds, onlyContactPoints);
         _producer = _context.Cli.StartProduce(Names, Csv, Math.Max(1, Rows / IngestDuration.TotalSeconds));
         await WaitForStoredAsync(Math.Max(1, Rows / 5), cancellationToken);
         _context.Log($"{Rows / 5} of {Rows} orders stored: injecting the fault");

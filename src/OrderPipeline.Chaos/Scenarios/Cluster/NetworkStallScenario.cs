@@ -38,7 +38,7 @@ public sealed class NetworkStallScenario : IChaosScenario
         context.Log($"proxy {contactPoint} -> {node}");
 
         await using var run = await ClusterRun.PrepareAsync(context, cancellationToken);
-        await run.StartAndWaitMidIngestAsync(cancellationToken, contactPoint);
+        await run.StartAndWaitMidIngestAsync(contactPoint, cancellationToken);
         proxy.Freeze();
         context.Log($"proxy frozen ({proxy.OpenConnections} consumer connection(s) held)");
         // A send that was already under way when the freeze began may still complete: count from a moment later.
