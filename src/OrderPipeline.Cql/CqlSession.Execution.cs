@@ -132,7 +132,8 @@ public sealed partial class CqlSession
             case string keyspace:
                 _keyspace = keyspace;
                 return RowSet.Empty;
-            case SchemaChangeEvent:
+            case SchemaChangeResult change:
+                await WaitForSchemaAgreementAsync(change.CoordinatorVersion, cancellationToken).ConfigureAwait(false);
                 ScheduleTopologyRefresh();
                 return RowSet.Empty;
             default:
@@ -236,6 +237,7 @@ public sealed partial class CqlSession
 
             try
             {
+                host.CountRequest();
                 return await SendOnConnectionAsync(statement, context, connection, cancellationToken).ConfigureAwait(false);
             }
             catch (CqlException ex) when (!cancellationToken.IsCancellationRequested)
@@ -273,7 +275,10 @@ public sealed partial class CqlSession
             var frame = await connection.SendAsync(statement.BuildRequest(context), statement.Timeout, cancellationToken).ConfigureAwait(false);
             try
             {
-                return ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                var result = ResultDecoder.Decode(frame, connection.EndPoint, connection.ProtocolVersion);
+                return result is SchemaChangeEvent change
+                    ? new SchemaChangeResult(change, await ReadSchemaVersionAsync(connection, cancellationToken).ConfigureAwait(false))
+                    : result;
             }
             catch (CqlUnpreparedException unprepared) when (attempt == 0)
             {

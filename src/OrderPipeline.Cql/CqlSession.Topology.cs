@@ -349,6 +349,12 @@ public sealed partial class CqlSession
         {
             if (!_reconnecting.Add(host))
             {
+                // A loop already runs, maybe deep in its backoff; an UP event from the cluster cuts that wait short.
+                if (immediate)
+                {
+                    host.WakeReconnect();
+                }
+
                 return;
             }
         }
@@ -364,7 +370,16 @@ public sealed partial class CqlSession
             {
                 var delay = immediate && attempt == 0 ? TimeSpan.FromMilliseconds(200) : _backoff.Delay(attempt);
                 Log.ReconnectScheduled(_logger, host.EndPoint, delay.TotalMilliseconds);
-                await Task.Delay(delay, _time, _shutdown.Token).ConfigureAwait(false);
+                var wake = host.ReconnectWake;
+                if (await Task.WhenAny(Task.Delay(delay, _time, _shutdown.Token), wake).ConfigureAwait(false) == wake)
+                {
+                    // The cluster reported the node up: try now, and back off from the start again if it is not
+                    // serving clients yet (Cassandra announces UP through gossip before its native port listens).
+                    host.ResetReconnectWake();
+                    attempt = 0;
+                }
+
+                _shutdown.Token.ThrowIfCancellationRequested();
                 try
                 {
                     await host.Pool!.WarmUpAsync(_shutdown.Token).ConfigureAwait(false);

@@ -64,7 +64,7 @@ public sealed partial class CqlSession : IAsyncDisposable
 
     /// <summary>A snapshot of the known nodes.</summary>
     public IReadOnlyList<CqlNodeInfo> Nodes => _hostList
-        .Select(static h => new CqlNodeInfo(h.EndPoint, h.Datacenter, h.Rack, h.ReleaseVersion, h.IsUp, h.Pool?.OpenCount ?? 0))
+        .Select(static h => new CqlNodeInfo(h.EndPoint, h.Datacenter, h.Rack, h.ReleaseVersion, h.IsUp, h.Pool?.OpenCount ?? 0) { RequestsSent = h.RequestsSent })
         .ToArray();
 
     /// <summary>

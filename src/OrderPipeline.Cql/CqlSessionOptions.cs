@@ -93,6 +93,13 @@ public sealed class CqlSessionOptions
     /// <summary>Extra speculative executions at most per statement. Default: 1.</summary>
     public int MaxSpeculativeExecutions { get; set { ThrowIfFrozen(); field = value; } } = 1;
 
+    /// <summary>
+    /// After a schema change (CREATE, ALTER, DROP), how long to wait for every up node to report the same schema
+    /// version before returning, so the next statement does not meet a node that has not learned of the change
+    /// yet ("unconfigured columnfamily"). Zero disables the wait. Default: 10 s.
+    /// </summary>
+    public TimeSpan SchemaAgreementTimeout { get; set { ThrowIfFrozen(); field = value; } } = TimeSpan.FromSeconds(10);
+
     /// <summary>Send a client-side default timestamp with each write (microseconds, monotonic). Default: true.</summary>
     public bool ClientTimestamps { get; set { ThrowIfFrozen(); field = value; } } = true;
 
@@ -121,6 +128,11 @@ public sealed class CqlSessionOptions
         if (ReconnectMaxDelay < ReconnectBaseDelay)
         {
             problems.Add("Cql:ReconnectMaxDelay must not be shorter than Cql:ReconnectBaseDelay.");
+        }
+
+        if (SchemaAgreementTimeout < TimeSpan.Zero)
+        {
+            problems.Add($"Cql:SchemaAgreementTimeout must not be negative (got {SchemaAgreementTimeout}).");
         }
 
         if (PageSize < 1)

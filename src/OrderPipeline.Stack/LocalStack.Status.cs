@@ -27,7 +27,7 @@ public sealed partial class LocalStack
                 return new ServerStatus(spec, record, ServerState.Dead, null);
             }
 
-            var answers = await Readiness.AnswersAsync(spec.Kind, spec.Host, spec.Port, cancellationToken).ConfigureAwait(false);
+            var answers = await Readiness.AnswersAsync(spec.Kind, spec.Host, spec.Port, spec.ClientTls, cancellationToken).ConfigureAwait(false);
             return new ServerStatus(spec, record, answers ? ServerState.Up : ServerState.NotAnswering, ProcessTable.ResidentBytes(record.Pid));
         });
         var servers = await Task.WhenAll(checks).ConfigureAwait(false);

@@ -12,7 +12,11 @@ public static class Readiness
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
 
     /// One quick probe: the server answers its protocol's basic request.
-    public static async Task<bool> AnswersAsync(ServerKind kind, string host, int port, CancellationToken cancellationToken = default)
+    public static Task<bool> AnswersAsync(ServerKind kind, string host, int port, CancellationToken cancellationToken = default) =>
+        AnswersAsync(kind, host, port, cassandraTls: false, cancellationToken);
+
+    /// One quick probe; <paramref name="cassandraTls"/> for a Cassandra node whose native port speaks only TLS.
+    public static async Task<bool> AnswersAsync(ServerKind kind, string host, int port, bool cassandraTls, CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -22,7 +26,7 @@ public static class Readiness
             {
                 ServerKind.ZooKeeper => await ZooKeeperProbe.IsOkAsync(host, port, timeout.Token).ConfigureAwait(false),
                 ServerKind.Kafka => (await KafkaProbe.GetMetadataAsync(host, port, timeout.Token).ConfigureAwait(false)).Brokers.Count > 0,
-                ServerKind.Cassandra => await CassandraProbe.IsReadyAsync(host, port, timeout.Token).ConfigureAwait(false),
+                ServerKind.Cassandra => await CassandraProbe.IsReadyAsync(host, port, cassandraTls, timeout.Token).ConfigureAwait(false),
                 _ => false,
             };
         }
@@ -47,13 +51,15 @@ public static class Readiness
                     var metadata = await KafkaProbe.GetMetadataAsync(spec.Host, spec.Port, timeout.Token).ConfigureAwait(false);
                     return metadata.Brokers.Count >= topology.KafkaBrokers;
                 case ServerKind.Cassandra:
-                    if (!await CassandraProbe.IsReadyAsync(spec.Host, spec.Port, timeout.Token).ConfigureAwait(false))
+                    if (!await CassandraProbe.IsReadyAsync(spec.Host, spec.Port, spec.ClientTls, timeout.Token).ConfigureAwait(false))
                     {
                         return false;
                     }
 
-                    return topology.CassandraNodes == 1
-                        || await CassandraProbe.CountPeersAsync(spec.Host, spec.Port, timeout.Token).ConfigureAwait(false)
+                    // A node with PasswordAuthenticator answers STARTUP with AUTHENTICATE, and the stack holds no
+                    // credentials: there, serving clients is all the probe can tell.
+                    return topology.CassandraNodes == 1 || spec.PasswordAuthentication
+                        || await CassandraProbe.CountPeersAsync(spec.Host, spec.Port, spec.ClientTls, timeout.Token).ConfigureAwait(false)
                             >= topology.CassandraNodes - 1;
                 default:
                     return await AnswersAsync(spec.Kind, spec.Host, spec.Port, timeout.Token).ConfigureAwait(false);

@@ -15,6 +15,12 @@ public sealed record ServerSpec(ServerKind Kind, int Index, string Host, int Por
 
     public string DataDirectory => Path.Combine(Directory, "data");
 
+    /// A Cassandra node whose native port speaks only TLS (probes must wrap their connection).
+    public bool ClientTls { get; init; }
+
+    /// A Cassandra node that demands a login after STARTUP (probes cannot query it).
+    public bool PasswordAuthentication { get; init; }
+
     /// Every TCP address the server binds, so a foreign holder is found before it starts.
     public IReadOnlyList<(string Host, int Port)> BoundAddresses => Kind == ServerKind.Cassandra
         ? [(Host, Port), (Host, StackLayout.CassandraStoragePort)]
@@ -64,7 +70,11 @@ public sealed class StackLayout
     {
         ServerKind.ZooKeeper => new(kind, 0, Options.Host(1), ZooKeeperPort, Path.Combine(Options.StateDirectory, "zookeeper")),
         ServerKind.Kafka => new(kind, index, Options.Host(1), KafkaBasePort + index, Dir("kafka", index)),
-        ServerKind.Cassandra => new(kind, index, Options.Host(index + 1), CassandraNativePort, Dir("cassandra", index)),
+        ServerKind.Cassandra => new(kind, index, Options.Host(index + 1), CassandraNativePort, Dir("cassandra", index))
+        {
+            ClientTls = Options.CassandraSecurity.ClientEncryption is not null,
+            PasswordAuthentication = Options.CassandraSecurity.PasswordAuthentication,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

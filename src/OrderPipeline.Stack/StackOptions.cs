@@ -12,6 +12,8 @@ public sealed class StackOptions
     public const string CacheDirVariable = "ORDERPIPELINE_CACHE_DIR";
     public const string DefaultSubnet = "127.0.0";
 
+    private CassandraSecurityOptions _cassandraSecurity = CassandraSecurityOptions.None;
+
     /// The first three octets of a loopback address, e.g. "127.0.0" (default) or "127.0.10".
     public string Subnet { get; init; } = DefaultSubnet;
 
@@ -31,6 +33,17 @@ public sealed class StackOptions
     public int KafkaHeapMb { get; init; } = 512;
     public int CassandraHeapMb { get; init; } = 512;
     public int CassandraNewGenMb { get; init; } = 128;
+
+    /// PasswordAuthenticator and client TLS for the Cassandra nodes; off by default.
+    public CassandraSecurityOptions CassandraSecurity { get => _cassandraSecurity; init => _cassandraSecurity = value; }
+
+    /// A copy with other Cassandra security settings (the other options are init-only).
+    public StackOptions WithCassandraSecurity(CassandraSecurityOptions security)
+    {
+        var copy = (StackOptions)MemberwiseClone();
+        copy._cassandraSecurity = security;
+        return copy;
+    }
 
     /// Options from ORDERPIPELINE_STACK_SUBNET, ORDERPIPELINE_STACK_DIR and ORDERPIPELINE_CACHE_DIR, else defaults.
     public static StackOptions FromEnvironment()
@@ -61,6 +74,8 @@ public sealed class StackOptions
         {
             throw new StackException(StackErrorKind.Usage, "The state and cache directories must not be empty.");
         }
+
+        CassandraSecurity.Validate();
     }
 
     /// The address <subnet>.<host>.

@@ -14,6 +14,10 @@ internal sealed class StackUpSettings : CommandSettings
     [CommandOption("--cassandra-nodes <N>")]
     [Description("Cassandra nodes, 1..3 (default 1, or what already runs).")]
     public int? CassandraNodes { get; init; }
+
+    [CommandOption("--auth")]
+    [Description("Start Cassandra nodes with PasswordAuthenticator (Cassandra creates its default superuser ~10 s after start; see docs/local-stack.md).")]
+    public bool Auth { get; init; }
 }
 
 [Description("Start ZooKeeper, Kafka and Cassandra locally (installs them once); idempotent.")]
@@ -28,6 +32,10 @@ internal sealed class StackUpCommand : AsyncCommand<StackUpSettings>
         return await StackCommandErrors.RunAsync(_console, async () =>
         {
             var options = StackOptions.FromEnvironment();
+            if (settings.Auth)
+            {
+                options = options.WithCassandraSecurity(new CassandraSecurityOptions { PasswordAuthentication = true });
+            }
             var stack = new LocalStack(options, new ConsoleLogger(_console));
             var current = StackState.Load(options.StateDirectory)?.Topology ?? StackState.LoadDataTopology(options.StateDirectory);
             StackTopology? topology = null;

@@ -275,7 +275,13 @@ internal sealed partial class CqlConnection : IAsyncDisposable
         {
             throw new CqlConnectionException(EndPoint, $"Could not connect to {EndPoint} within {_settings.ConnectTimeout.TotalMilliseconds:0} ms. Check that the node is up and the address and port are right.");
         }
-        catch (Exception ex) when (ex is SocketException or IOException or System.Security.Authentication.AuthenticationException)
+        catch (System.Security.Authentication.AuthenticationException ex)
+        {
+            throw new CqlConnectionException(EndPoint,
+                $"The TLS handshake with {EndPoint} failed: {ex.Message} Check Cql:Tls (TargetHost must match a name in the node's "
+                + "certificate; CertificateAuthorityFile must hold its issuer or the certificate itself).", ex);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
             throw new CqlConnectionException(EndPoint, $"Could not connect to {EndPoint}: {ex.Message}", ex);
         }

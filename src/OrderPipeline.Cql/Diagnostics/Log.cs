@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Debug, "Speculative execution started on {Host}")]
     public static partial void SpeculativeExecution(ILogger logger, EndPoint host);
+
+    [LoggerMessage(18, LogLevel.Warning, "The nodes did not agree on the schema within {Milliseconds} ms after a schema change ({Versions} versions); continuing")]
+    public static partial void SchemaDisagreement(ILogger logger, double milliseconds, int versions);
+
+    [LoggerMessage(19, LogLevel.Debug, "Schema agreement after {Milliseconds} ms")]
+    public static partial void SchemaAgreed(ILogger logger, double milliseconds);
 }

@@ -21,17 +21,26 @@ public static class CassandraProbe
     private const byte QueryFlagSkipMetadata = 0x02;
 
     /// True when the node answers OPTIONS with SUPPORTED.
-    public static async Task<bool> IsReadyAsync(string host, int port, CancellationToken cancellationToken = default)
+    public static Task<bool> IsReadyAsync(string host, int port, CancellationToken cancellationToken = default) =>
+        IsReadyAsync(host, port, tls: false, cancellationToken);
+
+    /// True when the node answers OPTIONS with SUPPORTED; over TLS (certificate not checked) when <paramref name="tls"/>.
+    public static async Task<bool> IsReadyAsync(string host, int port, bool tls, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ProbeConnection.OpenAsync(host, port, cancellationToken).ConfigureAwait(false);
+        await using var connection = await ProbeConnection.OpenAsync(host, port, tls, cancellationToken).ConfigureAwait(false);
         var (opcode, _) = await ExchangeAsync(connection, 0, OpOptions, [], cancellationToken).ConfigureAwait(false);
         return opcode == OpSupported;
     }
 
     /// The number of rows in the node's system.peers: the other nodes it has learned about through gossip.
-    public static async Task<int> CountPeersAsync(string host, int port, CancellationToken cancellationToken = default)
+    public static Task<int> CountPeersAsync(string host, int port, CancellationToken cancellationToken = default) =>
+        CountPeersAsync(host, port, tls: false, cancellationToken);
+
+    /// The number of rows in the node's system.peers; over TLS when <paramref name="tls"/>. Throws
+    /// <see cref="InvalidOperationException"/> when the node demands a login (the probe has no credentials).
+    public static async Task<int> CountPeersAsync(string host, int port, bool tls, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ProbeConnection.OpenAsync(host, port, cancellationToken).ConfigureAwait(false);
+        await using var connection = await ProbeConnection.OpenAsync(host, port, tls, cancellationToken).ConfigureAwait(false);
         var (opcode, body) = await ExchangeAsync(connection, 1, OpStartup, StartupBody(), cancellationToken).ConfigureAwait(false);
         if (opcode != OpReady)
         {

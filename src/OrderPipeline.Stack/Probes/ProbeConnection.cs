@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace OrderPipeline.Stack.Probes;
@@ -6,21 +7,48 @@ namespace OrderPipeline.Stack.Probes;
 internal sealed class ProbeConnection : IAsyncDisposable
 {
     private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
 
-    private ProbeConnection(TcpClient client)
+    private ProbeConnection(TcpClient client, Stream stream)
     {
         _client = client;
-        _stream = client.GetStream();
+        _stream = stream;
     }
 
-    public static async Task<ProbeConnection> OpenAsync(string host, int port, CancellationToken cancellationToken)
+    public static Task<ProbeConnection> OpenAsync(string host, int port, CancellationToken cancellationToken) =>
+        OpenAsync(host, port, tls: false, cancellationToken);
+
+    /// With <paramref name="tls"/>, wraps the socket in TLS without checking the certificate: a probe only asks
+    /// whether the server answers, and carries no data worth protecting.
+    public static async Task<ProbeConnection> OpenAsync(string host, int port, bool tls, CancellationToken cancellationToken)
     {
         var client = new TcpClient { NoDelay = true };
         try
         {
             await client.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-            return new ProbeConnection(client);
+            if (!tls)
+            {
+                return new ProbeConnection(client, client.GetStream());
+            }
+
+            var ssl = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+            try
+            {
+                var options = new SslClientAuthenticationOptions
+                {
+                    TargetHost = host,
+#pragma warning disable CA5359 // A readiness probe of our own loopback server: liveness only, no data to protect.
+                    RemoteCertificateValidationCallback = static (_, _, _, _) => true,
+#pragma warning restore CA5359
+                };
+                await ssl.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+                return new ProbeConnection(client, ssl);
+            }
+            catch
+            {
+                await ssl.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {

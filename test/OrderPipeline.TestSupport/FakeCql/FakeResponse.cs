@@ -132,6 +132,16 @@ public sealed class FakeResponse
         b.WriteInet(address);
     });
 
+    /// <summary>A RESULT of kind Schema_change (v3 layout: change, target, keyspace, name).</summary>
+    public static FakeResponse SchemaChange(string change, string target, string keyspace, string name) => Build(Opcode.Result, b =>
+    {
+        b.WriteInt32(5);
+        b.WriteString(change);
+        b.WriteString(target);
+        b.WriteString(keyspace);
+        b.WriteString(name);
+    });
+
     public static FakeResponse RawBytes(byte[] bytes, bool close = false) => new(Opcode.Error, []) { Raw = bytes, CloseConnection = close };
 
     public static FakeResponse NoAnswer() => new(Opcode.Error, []) { Delay = Timeout.InfiniteTimeSpan };

@@ -43,9 +43,12 @@ public sealed class IsolatedStack : IAsyncDisposable
 
     /// Starts a stack on the first free subnet in [firstSubnet, lastSubnet]; state under
     /// <paramref name="stateRoot"/> (default /tmp/orderpipeline-isolated). A subnet whose addresses a foreign
-    /// process holds is skipped.
+    /// process holds is skipped. <paramref name="cassandraSecurity"/>, when given, is called with the leased
+    /// subnet's options (its state folder is empty and may hold a keystore) and returns the nodes' auth/TLS settings.
     public static async Task<IsolatedStack> StartAsync(StackTopology topology, int firstSubnet = DefaultFirstSubnet,
-        int lastSubnet = DefaultLastSubnet, string? stateRoot = null, CancellationToken cancellationToken = default)
+        int lastSubnet = DefaultLastSubnet, string? stateRoot = null,
+        Func<StackOptions, CancellationToken, Task<CassandraSecurityOptions>>? cassandraSecurity = null,
+        CancellationToken cancellationToken = default)
     {
         var root = stateRoot ?? Path.Combine(Path.GetTempPath(), "orderpipeline-isolated");
         var skipped = new HashSet<int>();
@@ -64,6 +67,12 @@ public sealed class IsolatedStack : IAsyncDisposable
             {
                 // Servers a crashed earlier test run left behind on this subnet are recorded in its state folder.
                 await stack.DownAsync(wipe: true, cancellationToken).ConfigureAwait(false);
+                if (cassandraSecurity is not null)
+                {
+                    Directory.CreateDirectory(options.StateDirectory);
+                    stack = new LocalStack(options.WithCassandraSecurity(await cassandraSecurity(options, cancellationToken).ConfigureAwait(false)));
+                }
+
                 var info = await stack.UpAsync(topology, cancellationToken).ConfigureAwait(false);
                 return new IsolatedStack(lease, stack, info);
             }
