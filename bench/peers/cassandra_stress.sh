@@ -9,7 +9,8 @@
 #     stress's own keyspace1.standard1.
 # Cassandra 2.1.0's stress needs Thrift (rpc_port 9160, start_rpc: true) on the node in both workloads, even
 # with -mode native: `write` creates its schema over Thrift and `user` reads table metadata over Thrift. The
-# script checks the port first. The stack's nodes run without Thrift (start_rpc: false).
+# script checks the port first. The stack's nodes run without Thrift (start_rpc: false) unless started with
+# `orderpipeline stack up --thrift` (or ORDERPIPELINE_STACK_THRIFT=1), which `bench cql` and `bench all` need.
 # The script starts the stress JVM directly with the same Java 17 flags the stack gives the server (Cassandra
 # 2.1's classes reach into JDK internals Java 17 closes), then parses the summary.
 # The last line of output is one JSON object, e.g.
@@ -55,7 +56,7 @@ for package in java.lang java.lang.reflect java.util java.util.concurrent java.u
 done
 
 if ! (exec 3<>"/dev/tcp/$node/$thrift_port") 2>/dev/null; then
-  echo "cassandra_stress.sh: no Thrift listener on $node:$thrift_port; Cassandra 2.1.0's stress needs one (start_rpc: true in cassandra.yaml)." >&2
+  echo "cassandra_stress.sh: no Thrift listener on $node:$thrift_port; Cassandra 2.1.0's stress needs one: restart the stack with Thrift (orderpipeline stack down; orderpipeline stack up --thrift)." >&2
   exit 2
 fi
 

@@ -34,7 +34,7 @@ public sealed class OrderMessageHandler(
 
         observer.Received(order);
         var row = OrderRow.From(order);
-        var failure = await retry.ExecuteAsync(ct => store.WriteAsync(row, ct), cancellationToken);
+        var failure = await retry.ExecuteAsync(static (w, ct) => w.Store.WriteAsync(w.Row, ct), (Store: store, Row: row), cancellationToken);
         if (failure is not null)
         {
             return await DeadLetterAsync(message, StoreRejectedReason, failure.Message, cancellationToken);

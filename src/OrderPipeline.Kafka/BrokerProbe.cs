@@ -17,6 +17,7 @@ namespace OrderPipeline.Kafka;
 public static class BrokerProbe
 {
     private const short ApiVersionsKey = 18;
+    private const short MetadataKey = 3;
     private const short ProduceKey = 0;
     private const short CreateTopicsKey = 19;
     private const short InitProducerIdKey = 22;
@@ -52,7 +53,7 @@ public static class BrokerProbe
             {
                 KafkaBrokerProfile.Legacy09 => BrokerCapabilities.Legacy09($"configured, {source} reachable"),
                 KafkaBrokerProfile.Modern => BrokerCapabilities.ModernAssumed($"configured, {source} reachable"),
-                _ => await ProbeAsync(client, source, options.ProbeTimeout, cancellationToken),
+                _ => await ProbeAsync(client, host, port, options.ProbeTimeout, cancellationToken),
             };
         }
 
@@ -61,34 +62,35 @@ public static class BrokerProbe
             $"({string.Join(", ", errors)}). Is the stack running (orderpipeline stack up)?");
     }
 
-    private static async Task<BrokerCapabilities> ProbeAsync(TcpClient client, string source, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<BrokerCapabilities> ProbeAsync(TcpClient client, string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var source = $"{host}:{port}";
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(timeout);
         var stream = client.GetStream();
         try
         {
             await stream.WriteAsync(BuildRequest(correlationId: 1, clientId: "orderpipeline-probe"), wait.Token);
-            var sizeBytes = new byte[4];
-            if (!await ReadExactlyOrEofAsync(stream, sizeBytes, wait.Token))
+            var answer = ReadAnswerAsync(stream, source, wait.Token);
+            // A 0.9 broker stays silent, so silence must be told apart from a slow broker without waiting the whole
+            // timeout: a Metadata v0 request (which every broker up to 3.x answers) on a second connection measures
+            // how fast this broker answers now. A modern broker answers ApiVersions at least as fast, so once the
+            // reference answered and a grace of max(100 ms, 3x its round trip) passed in silence, it is 0.9.
+            var reference = ReferenceRoundTripAsync(host, port, wait.Token);
+            var first = await Task.WhenAny(answer, reference);
+            if (first == reference && await reference is { } roundTrip && !answer.IsCompleted)
             {
-                // The 0.9 behaviour: an unknown request kind makes the broker drop the connection.
-                return BrokerCapabilities.Legacy09($"probed {source}: ApiVersions closed the connection");
+                var grace = TimeSpan.FromMilliseconds(Math.Max(100, 3 * roundTrip.TotalMilliseconds));
+                await Task.WhenAny(answer, Task.Delay(grace, wait.Token));
+                if (!answer.IsCompleted)
+                {
+                    await wait.CancelAsync();
+                    return BrokerCapabilities.Legacy09(
+                        $"probed {source}: no ApiVersions answer, while a metadata request was answered in {roundTrip.TotalMilliseconds:0} ms");
+                }
             }
 
-            var size = BinaryPrimitives.ReadInt32BigEndian(sizeBytes);
-            if (size is < 10 or > 1 << 20)
-            {
-                return BrokerCapabilities.ModernAssumed($"probed {source}: unexpected ApiVersions size {size}");
-            }
-
-            var body = new byte[size];
-            if (!await ReadExactlyOrEofAsync(stream, body, wait.Token))
-            {
-                return BrokerCapabilities.Legacy09($"probed {source}: connection closed mid-answer");
-            }
-
-            return Parse(body, source);
+            return await answer;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -98,6 +100,80 @@ public static class BrokerProbe
         {
             return BrokerCapabilities.Legacy09($"probed {source}: ApiVersions reset the connection");
         }
+    }
+
+    private static async Task<BrokerCapabilities> ReadAnswerAsync(NetworkStream stream, string source, CancellationToken cancellationToken)
+    {
+        var sizeBytes = new byte[4];
+        if (!await ReadExactlyOrEofAsync(stream, sizeBytes, cancellationToken))
+        {
+            // The 0.9 behaviour: an unknown request kind makes the broker drop the connection.
+            return BrokerCapabilities.Legacy09($"probed {source}: ApiVersions closed the connection");
+        }
+
+        var size = BinaryPrimitives.ReadInt32BigEndian(sizeBytes);
+        if (size is < 10 or > 1 << 20)
+        {
+            return BrokerCapabilities.ModernAssumed($"probed {source}: unexpected ApiVersions size {size}");
+        }
+
+        var body = new byte[size];
+        if (!await ReadExactlyOrEofAsync(stream, body, cancellationToken))
+        {
+            return BrokerCapabilities.Legacy09($"probed {source}: connection closed mid-answer");
+        }
+
+        return Parse(body, source);
+    }
+
+    /// <summary>
+    /// The round trip of a Metadata v0 request for no topic on a new connection, or null when it failed (a
+    /// broker that dropped v0, as Kafka 4.0 did, answers ApiVersions anyway, so the probe just waits for that).
+    /// </summary>
+    private static async Task<TimeSpan?> ReferenceRoundTripAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new TcpClient { NoDelay = true };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await client.ConnectAsync(host, port, cancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync(BuildMetadataRequest(correlationId: 2, clientId: "orderpipeline-probe"), cancellationToken);
+            var sizeBytes = new byte[4];
+            if (!await ReadExactlyOrEofAsync(stream, sizeBytes, cancellationToken))
+            {
+                return null;
+            }
+
+            var size = BinaryPrimitives.ReadInt32BigEndian(sizeBytes);
+            if (size is < 4 or > 16 << 20 || !await ReadExactlyOrEofAsync(stream, new byte[size], cancellationToken))
+            {
+                return null;
+            }
+
+            return clock.Elapsed;
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+        {
+            // Never decides anything by itself; the ApiVersions wait (bounded by the probe timeout) still runs.
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return null;
+        }
+    }
+
+    /// <summary>Metadata v0 for an empty topic list: size, api_key 3, version 0, correlation id, client id, topics [].</summary>
+    internal static byte[] BuildMetadataRequest(int correlationId, string clientId)
+    {
+        var id = Encoding.UTF8.GetBytes(clientId);
+        var request = new byte[4 + 2 + 2 + 4 + 2 + id.Length + 4];
+        BinaryPrimitives.WriteInt32BigEndian(request, request.Length - 4);
+        BinaryPrimitives.WriteInt16BigEndian(request.AsSpan(4), MetadataKey);
+        BinaryPrimitives.WriteInt16BigEndian(request.AsSpan(6), 0);
+        BinaryPrimitives.WriteInt32BigEndian(request.AsSpan(8), correlationId);
+        BinaryPrimitives.WriteInt16BigEndian(request.AsSpan(12), (short)id.Length);
+        id.CopyTo(request.AsSpan(14));
+        BinaryPrimitives.WriteInt32BigEndian(request.AsSpan(14 + id.Length), 0);
+        return request;
     }
 
     /// <summary>ApiVersions v0: size, api_key 18, version 0, correlation id, client id; no body.</summary>

@@ -22,6 +22,20 @@ public static class KafkaTopics
         using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options, capabilities))
             .SetLogHandler((_, _) => { })
             .Build();
+        return await EnsureAsync(admin, options, capabilities, topic, partitions, replicationFactor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same through an existing client's connections (e.g. a producer's, with
+    /// <see cref="DependentAdminClientBuilder"/>), which saves a client start-up and a broker connection.
+    /// </summary>
+    public static async Task<int> EnsureAsync(
+        IAdminClient admin, KafkaOptions options, BrokerCapabilities capabilities, string topic, int partitions, short replicationFactor,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(capabilities);
         if (capabilities.SupportsCreateTopics)
         {
             try

@@ -22,8 +22,6 @@ public sealed record Order
         ArgumentNullException.ThrowIfNull(status);
         OrderId = orderId;
         CustomerId = customerId;
-        OrderIdHex = orderId.ToString("N");
-        CustomerIdHex = customerId.ToString("N");
         Status = status;
         // SpecifyKind never shifts the clock value: the wall-clock time as written is what is kept.
         PurchaseTimestamp = DateTime.SpecifyKind(purchaseTimestamp, DateTimeKind.Utc);
@@ -38,10 +36,11 @@ public sealed record Order
     public Guid CustomerId { get; }
 
     /// <summary>The order id as 32 lowercase hex digits (no quotes, no dashes).</summary>
-    public string OrderIdHex { get; }
+    /// <remarks>Formatted on each call: hot paths (the producer's encoding) write the Guid's bytes directly.</remarks>
+    public string OrderIdHex => OrderId.ToString("N");
 
     /// <summary>The customer id as 32 lowercase hex digits (no quotes, no dashes).</summary>
-    public string CustomerIdHex { get; }
+    public string CustomerIdHex => CustomerId.ToString("N");
 
     /// <summary>Lowercase status, one of <see cref="OrderStatuses.Known"/>.</summary>
     public string Status { get; }

@@ -39,20 +39,38 @@ public sealed class OrderFileProducer
         var clock = Stopwatch.StartNew();
         var topic = request.Topic ?? _options.Topic;
         stats.Phase = ProducePhase.Connecting;
-        var broker = await BrokerProbe.ResolveAsync(_options, cancellationToken);
-        var partitions = await KafkaTopics.EnsureAsync(_options, broker, topic, _options.TopicPartitions, _options.ReplicationFactor, cancellationToken);
+        // The raw duplicate scan needs no broker, so it runs while the broker is probed and the topic checked.
+        using var scanCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var scanning = Task.Run(() => OrderFile.Scan(request.CsvPath, scanCancel.Token), scanCancel.Token);
+        BrokerCapabilities broker;
+        try
+        {
+            broker = await BrokerProbe.ResolveAsync(_options, cancellationToken);
+        }
+        catch
+        {
+            await scanCancel.CancelAsync();
+            await Task.WhenAny(scanning);
+            throw;
+        }
+
+        // Benchmark hook (off unless its environment variable is set): the CreateTime per partition/offset.
+        // Disposed after the producer (declared first), so late delivery reports never meet a closed file.
+        using var timings = MessageTimingLog.Open(MessageTimingLog.ProducerVariable);
+        using var producer = Build(broker, stats);
+        int partitions;
+        using (var admin = new DependentAdminClientBuilder(producer.Handle).Build())
+        {
+            partitions = await KafkaTopics.EnsureAsync(admin, _options, broker, topic, _options.TopicPartitions, _options.ReplicationFactor, cancellationToken);
+        }
 
         stats.Phase = ProducePhase.Scanning;
-        var index = await Task.Run(() => OrderFile.Scan(request.CsvPath, cancellationToken), cancellationToken);
-        stats.ExpectedOrders = request.Limit is { } limit ? Math.Min(limit, index.UniqueValidOrders) : index.UniqueValidOrders;
+        var index = await scanning;
+        stats.ExpectedOrders = request.Limit is { } limit ? Math.Min(limit, index.DistinctIds) : index.DistinctIds;
 
         var summary = new CleaningSummary();
         var rejectsPath = request.RejectsPath ?? RejectsCsvWriter.DefaultPathFor(request.CsvPath);
         using var rejects = new RejectsCsvWriter(rejectsPath);
-        // Benchmark hook (off unless its environment variable is set): the CreateTime per partition/offset.
-        // Disposed after the producer (declared first), so late delivery reports never meet a closed file.
-        using var timings = MessageTimingLog.Open(MessageTimingLog.ProducerVariable);
-        using var producer = Build(broker, stats, request.OnDelivered);
 
         stats.Phase = ProducePhase.Producing;
         // The send loop is synchronous (Produce never blocks except on a full queue), so it runs on its own
@@ -69,7 +87,7 @@ public sealed class OrderFileProducer
             rejects.Written > 0 ? rejects.Path : null, cancelled, clock.Elapsed, topic, partitions, broker, stats.FirstError);
     }
 
-    private IProducer<byte[], byte[]> Build(BrokerCapabilities broker, ProduceStats stats, Action<string, int>? onDelivered)
+    private IProducer<byte[], byte[]> Build(BrokerCapabilities broker, ProduceStats stats)
     {
         var config = KafkaClientConfigs.Producer(_options, broker);
         return new ProducerBuilder<byte[], byte[]>(config)

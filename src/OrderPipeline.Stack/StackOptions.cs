@@ -11,6 +11,9 @@ public sealed class StackOptions
     public const string StateDirVariable = "ORDERPIPELINE_STACK_DIR";
     public const string CacheDirVariable = "ORDERPIPELINE_CACHE_DIR";
     public const string DefaultSubnet = "127.0.0";
+    public const string ThriftVariable = "ORDERPIPELINE_STACK_THRIFT";
+
+    private bool _cassandraThrift;
 
     private CassandraSecurityOptions _cassandraSecurity = CassandraSecurityOptions.None;
 
@@ -34,6 +37,19 @@ public sealed class StackOptions
     public int CassandraHeapMb { get; init; } = 512;
     public int CassandraNewGenMb { get; init; } = 128;
 
+    /// Also start Cassandra's Thrift server (start_rpc, port 9160 on the node's own address). Off by default:
+    /// CQL clients never use it; Cassandra 2.1's cassandra-stress needs it even in `-mode native cql3`.
+    /// From ORDERPIPELINE_STACK_THRIFT=1 or `stack up --thrift`.
+    public bool CassandraThrift { get => _cassandraThrift; init => _cassandraThrift = value; }
+
+    /// A copy with <see cref="CassandraThrift"/> on (every other setting kept).
+    public StackOptions WithCassandraThrift()
+    {
+        var copy = (StackOptions)MemberwiseClone();
+        copy._cassandraThrift = true;
+        return copy;
+    }
+
     /// PasswordAuthenticator and client TLS for the Cassandra nodes; off by default.
     public CassandraSecurityOptions CassandraSecurity { get => _cassandraSecurity; init => _cassandraSecurity = value; }
 
@@ -53,6 +69,7 @@ public sealed class StackOptions
             Subnet = NonEmpty(Environment.GetEnvironmentVariable(SubnetVariable)) ?? DefaultSubnet,
             StateDirectory = NonEmpty(Environment.GetEnvironmentVariable(StateDirVariable)) ?? DefaultRoot("stack"),
             CacheDirectory = NonEmpty(Environment.GetEnvironmentVariable(CacheDirVariable)) ?? DefaultRoot("dist"),
+            CassandraThrift = NonEmpty(Environment.GetEnvironmentVariable(ThriftVariable)) is "1" or "true" or "yes",
         };
         options.Validate();
         return options;

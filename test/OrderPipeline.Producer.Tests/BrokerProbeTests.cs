@@ -131,4 +131,64 @@ public sealed class BrokerProbeTests
             Assert.True(caps.SupportsIdempotence);
         }
     }
+
+    [Fact]
+    public async Task Should_DecideLegacyWithinAFractionOfTheTimeout_When_MetadataIsAnsweredButApiVersionsIsNot()
+    {
+        // Given a broker like the stack's 0.9.0.1: Metadata v0 is answered, ApiVersions meets silence
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var serving = ServeLikeKafka09Async(listener, stop.Token);
+        var options = OptionsFor(listener);
+        options.ProbeTimeout = TimeSpan.FromSeconds(5);
+
+        // When the profile is probed
+        var clock = Stopwatch.StartNew();
+        var caps = await BrokerProbe.ResolveAsync(options);
+
+        // Then it is 0.9, decided long before the probe timeout
+        Assert.Equal(KafkaBrokerProfile.Legacy09, caps.Profile);
+        Assert.Contains("metadata request was answered", caps.ToString(), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        await stop.CancelAsync();
+        await serving;
+    }
+
+    private static async Task ServeLikeKafka09Async(TcpListener listener, CancellationToken cancellationToken)
+    {
+        var connections = new List<Task>();
+        try
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                connections.Add(Task.Run(async () =>
+                {
+                    using (client)
+                    {
+                        var stream = client.GetStream();
+                        var size = new byte[4];
+                        await stream.ReadExactlyAsync(size, cancellationToken);
+                        var request = new byte[BinaryPrimitives.ReadInt32BigEndian(size)];
+                        await stream.ReadExactlyAsync(request, cancellationToken);
+                        if (BinaryPrimitives.ReadInt16BigEndian(request) == 3)
+                        {
+                            // Metadata v0 answer: size, correlation id, no brokers, no topics.
+                            var answer = new byte[16];
+                            BinaryPrimitives.WriteInt32BigEndian(answer, 12);
+                            request.AsSpan(4, 4).CopyTo(answer.AsSpan(4));
+                            await stream.WriteAsync(answer, cancellationToken);
+                        }
+
+                        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+                }, CancellationToken.None));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await Task.WhenAll(connections);
+        }
+    }
 }

@@ -38,6 +38,8 @@ public sealed class CqlPeers(BenchEnvironment environment)
         [
             Path.Combine(environment.PeersDirectory, "cassandra_stress.sh"), "--node", environment.ContactPoint,
             "--n", rows.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--cl", "QUORUM",
+            // Issue 3's reference command (write n=... cl=QUORUM -mode native cql3 prepared), as the table note says.
+            "--workload", "write",
             "--log", Path.Combine(environment.WorkDirectory, $"cassandra-stress-{threads}-{DateTime.UtcNow:HHmmss}.log"),
         ], cancellationToken);
         using var json = LastJson(result, "cassandra_stress.sh");

@@ -15,6 +15,10 @@ internal sealed class StackUpSettings : CommandSettings
     [Description("Cassandra nodes, 1..3 (default 1, or what already runs).")]
     public int? CassandraNodes { get; init; }
 
+    [CommandOption("--thrift")]
+    [Description("Also start Cassandra's Thrift server on port 9160 (cassandra-stress needs it; or ORDERPIPELINE_STACK_THRIFT=1). Applies to nodes started by this command.")]
+    public bool Thrift { get; init; }
+
     [CommandOption("--auth")]
     [Description("Start Cassandra nodes with PasswordAuthenticator (Cassandra creates its default superuser ~10 s after start; see docs/local-stack.md).")]
     public bool Auth { get; init; }
@@ -32,6 +36,7 @@ internal sealed class StackUpCommand : AsyncCommand<StackUpSettings>
         return await StackCommandErrors.RunAsync(_console, async () =>
         {
             var options = StackOptions.FromEnvironment();
+            options = settings.Thrift ? options.WithCassandraThrift() : options;
             if (settings.Auth)
             {
                 options = options.WithCassandraSecurity(new CassandraSecurityOptions { PasswordAuthentication = true });

@@ -14,17 +14,16 @@ public sealed class CassandraOrderStore(CassandraAccess cassandra, string keyspa
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        // 16 + 4 statements, prepared concurrently: one round trip of start-up instead of twenty in a row.
+        var byDayPatterns = Enumerable.Range(0, OrderColumns.PatternCount).Where(p => (p & OrderColumns.ByDayPatternMask) == p).ToList();
+        var orders = Enumerable.Range(0, OrderColumns.PatternCount)
+            .Select(p => cassandra.PrepareAsync(OrderColumns.InsertOrders(keyspace, p), cancellationToken)).ToList();
+        var byDay = byDayPatterns.Select(p => cassandra.PrepareAsync(OrderColumns.InsertOrdersByDay(keyspace, p), cancellationToken)).ToList();
+        await Task.WhenAll([.. orders, .. byDay]);
         for (var pattern = 0; pattern < OrderColumns.PatternCount; pattern++)
         {
-            _orders[pattern] = await cassandra.PrepareAsync(OrderColumns.InsertOrders(keyspace, pattern), cancellationToken);
-        }
-
-        for (var pattern = 0; pattern < OrderColumns.PatternCount; pattern++)
-        {
-            var byDayPattern = pattern & OrderColumns.ByDayPatternMask;
-            _byDay[pattern] = byDayPattern == pattern
-                ? await cassandra.PrepareAsync(OrderColumns.InsertOrdersByDay(keyspace, byDayPattern), cancellationToken)
-                : _byDay[byDayPattern];
+            _orders[pattern] = await orders[pattern];
+            _byDay[pattern] = await byDay[byDayPatterns.IndexOf(pattern & OrderColumns.ByDayPatternMask)];
         }
     }
 

@@ -65,40 +65,51 @@ public static class OrderColumns
     public static object?[] OrdersValues(OrderRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var values = new List<object?> { row.CustomerId, row.OrderId, row.Purchase, row.Status };
-        foreach (var optional in (ReadOnlySpan<DateTime?>)[row.Approved, row.DeliveredCarrier, row.DeliveredCustomer, row.EstimatedDelivery])
-        {
-            if (optional is { } value)
-            {
-                values.Add(value);
-            }
-        }
-
-        values.Add(row.OrderHour);
-        values.Add(row.OrderDayOfWeek);
-        values.Add(row.WriteTimestampMicros);
-        return [.. values];
+        // Sized exactly (one array per write, no list to copy from): 4 keys and status, the present optionals,
+        // hour, day name and the write timestamp.
+        var pattern = row.NullPattern;
+        var values = new object?[7 + System.Numerics.BitOperations.PopCount((uint)pattern)];
+        values[0] = row.CustomerId;
+        values[1] = row.OrderId;
+        values[2] = row.Purchase;
+        values[3] = row.Status;
+        var i = 4;
+        Add(values, ref i, row.Approved);
+        Add(values, ref i, row.DeliveredCarrier);
+        Add(values, ref i, row.DeliveredCustomer);
+        Add(values, ref i, row.EstimatedDelivery);
+        values[i++] = row.OrderHour;
+        values[i++] = row.OrderDayOfWeek;
+        values[i] = row.WriteTimestampMicros;
+        return values;
     }
 
     /// <summary>Bind values for <see cref="InsertOrdersByDay"/> of the row's own pattern, timestamp last.</summary>
     public static object?[] OrdersByDayValues(OrderRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var values = new List<object?> { row.PurchaseDay, row.OrderId, row.CustomerId, row.Status, row.Purchase };
-        if (row.DeliveredCustomer is { } delivered)
-        {
-            values.Add(delivered);
-        }
+        var pattern = row.NullPattern & ByDayPatternMask;
+        var values = new object?[8 + System.Numerics.BitOperations.PopCount((uint)pattern)];
+        values[0] = row.PurchaseDay;
+        values[1] = row.OrderId;
+        values[2] = row.CustomerId;
+        values[3] = row.Status;
+        values[4] = row.Purchase;
+        var i = 5;
+        Add(values, ref i, row.DeliveredCustomer);
+        Add(values, ref i, row.EstimatedDelivery);
+        values[i++] = row.OrderHour;
+        values[i++] = row.OrderDayOfWeek;
+        values[i] = row.WriteTimestampMicros;
+        return values;
+    }
 
-        if (row.EstimatedDelivery is { } estimated)
+    private static void Add(object?[] values, ref int index, DateTime? optional)
+    {
+        if (optional is { } value)
         {
-            values.Add(estimated);
+            values[index++] = value;
         }
-
-        values.Add(row.OrderHour);
-        values.Add(row.OrderDayOfWeek);
-        values.Add(row.WriteTimestampMicros);
-        return [.. values];
     }
 
     private static string Insert(string keyspace, string table, List<string> columns)

@@ -25,7 +25,15 @@ public sealed class StoreRetry(
 {
     /// <summary>Returns null when the write succeeded, or the permanent failure.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled before the write succeeded.</exception>
-    public async Task<Exception?> ExecuteAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken)
+    public Task<Exception?> ExecuteAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return ExecuteAsync(static (w, ct) => w(ct), write, cancellationToken);
+    }
+
+    /// <summary>The same with the write's state passed along (a static lambda: no closure per message).</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the write succeeded.</exception>
+    public async Task<Exception?> ExecuteAsync<TState>(Func<TState, CancellationToken, Task> write, TState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var failures = 0;
@@ -34,7 +42,7 @@ public sealed class StoreRetry(
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await write(cancellationToken);
+                await write(state, cancellationToken);
                 health.ReportSuccess();
                 return null;
             }

@@ -109,7 +109,7 @@ internal sealed partial class CqlConnection
         }
 
         ReleaseSlot(pending);
-        pending.Completion.TrySetResult(frame);
+        pending.TrySetResult(frame);
     }
 
     private void RaiseEvent(Frame frame)

@@ -34,7 +34,7 @@ internal sealed partial class CqlConnection
                 continue;
             }
 
-            if (pending.Completion.TrySetException(new CqlClientTimeoutException(EndPoint, pending.Timeout)))
+            if (pending.TrySetException(new CqlClientTimeoutException(EndPoint, pending.Timeout)))
             {
                 pending.MarkAbandoned();
                 CqlMetrics.ClientTimeouts.Add(1);

@@ -98,11 +98,40 @@ internal sealed partial class CqlConnection : IAsyncDisposable
     /// <exception cref="CqlConnectionException">The connection is closed or closes before the answer.</exception>
     /// <exception cref="CqlClientTimeoutException">No answer within the timeout.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<Frame> SendAsync(IRequest request, TimeSpan? timeout, CancellationToken cancellationToken)
+    public Task<Frame> SendAsync(IRequest request, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        ThrowIfClosed();
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<Frame>(cancellationToken);
+        }
+
+        try
+        {
+            ThrowIfClosed();
+            var slot = _slots.WaitAsync(cancellationToken);
+            if (!slot.IsCompletedSuccessfully)
+            {
+                return SendAfterSlotAsync(slot, request, timeout, cancellationToken);
+            }
+
+            // The common case, a free slot: no state machine, the caller awaits the request's own task.
+            return Send(request, timeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Task.FromException<Frame>(ex);
+        }
+    }
+
+    private async Task<Frame> SendAfterSlotAsync(Task slot, IRequest request, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        await slot.ConfigureAwait(false);
+        return await Send(request, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues the request once a slot is held; the returned task is the request's completion.</summary>
+    private Task<Frame> Send(IRequest request, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
         PendingRequest pending;
         try
         {
@@ -115,30 +144,24 @@ internal sealed partial class CqlConnection : IAsyncDisposable
             throw;
         }
 
-        if (!cancellationToken.CanBeCanceled)
+        if (cancellationToken.CanBeCanceled)
         {
-            return await pending.Completion.Task.ConfigureAwait(false);
+            // Unregistered by whoever completes the request (PendingRequest.Complete), not by an await here, so
+            // a cancellable call costs no extra continuation.
+            pending.AttachCancellation(cancellationToken.UnsafeRegister(
+                static (state, token) =>
+                {
+                    var request = (PendingRequest)state!;
+                    if (request.Completion.TrySetCanceled(token))
+                    {
+                        // Never written: the writer skips it and frees the slot; written: freed when the answer comes.
+                        request.MarkAbandoned();
+                    }
+                },
+                pending));
         }
 
-        var registration = cancellationToken.UnsafeRegister(
-            static (state, token) =>
-            {
-                var request = (PendingRequest)state!;
-                if (request.Completion.TrySetCanceled(token))
-                {
-                    // Never written: the writer skips it and frees the slot; written: freed when the answer comes.
-                    request.MarkAbandoned();
-                }
-            },
-            pending);
-        try
-        {
-            return await pending.Completion.Task.ConfigureAwait(false);
-        }
-        finally
-        {
-            await registration.DisposeAsync().ConfigureAwait(false);
-        }
+        return pending.Completion.Task;
     }
 
     private PendingRequest Enqueue(IRequest request, TimeSpan timeout)
@@ -228,7 +251,7 @@ internal sealed partial class CqlConnection : IAsyncDisposable
 
     private void FailPending(PendingRequest pending, Exception error)
     {
-        pending.Completion.TrySetException(error);
+        pending.TrySetException(error);
         ReleaseSlot(pending);
     }
 

@@ -28,6 +28,9 @@ public sealed class OrderCsvReader : IDisposable
         _header = header;
     }
 
+    /// <summary>Position of the order_id column in a line.</summary>
+    internal int OrderIdColumn => _header.Indexes[0];
+
     /// <summary>Blank (empty or whitespace-only) lines skipped so far.</summary>
     public long BlankLines { get; private set; }
 
@@ -103,32 +106,6 @@ public sealed class OrderCsvReader : IDisposable
             _disposed = true;
             _reader.Dispose();
         }
-    }
-
-    /// <summary>
-    /// The first pass of <see cref="OrderFile"/>: validates the next data line without building an order.
-    /// Returns false at the end of the file; <paramref name="orderId"/> is set when the row is valid.
-    /// </summary>
-    internal bool TryScan(out long lineNumber, out Guid? orderId)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        while (_reader.MoveNext())
-        {
-            var row = _reader.Current;
-            lineNumber = row.LineNumberFrom;
-            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
-            {
-                BlankLines++;
-                continue;
-            }
-
-            orderId = Check(row, lineNumber, out var valid, out _) ? valid.OrderId : null;
-            return true;
-        }
-
-        lineNumber = 0;
-        orderId = null;
-        return false;
     }
 
     private OrderCsvRecord Parse(SepReader.Row row, long line)

@@ -3,14 +3,17 @@ namespace OrderPipeline.Orders.Csv;
 /// <summary>
 /// Reads an order file with every cleaning rule applied, including duplicates: when an order_id occurs in
 /// several valid rows the <b>last</b> one wins (as an upsert would) and the earlier ones are dropped and
-/// counted. This needs to know the future, so the file is read twice: a first pass records the order ids
-/// (16 bytes each in a hash set, about 40 MB per million orders; the only memory that grows with the file)
-/// and which line holds the last valid occurrence of each duplicated id; the second pass streams.
+/// counted. Knowing which row is last needs a look ahead, so a cheap raw scan (<see cref="Scan"/>: the
+/// order_id field of each line, no validation) first finds the ids that occur on several lines; the cleaning
+/// pass then streams every other order at once and holds back only the rows of repeated ids (the latest valid
+/// one per id), which it passes on after the last line. Memory: the scan's 8-byte fingerprint per line (about
+/// 16 MB per million orders, released before the cleaning pass) and the held-back rows.
 /// </summary>
 public static class OrderFile
 {
     /// <summary>
-    /// Streams the cleaned records: valid winning orders and rejections (with line numbers), in file order.
+    /// Streams the cleaned records: rejections (with line numbers) and valid winning orders in file order,
+    /// except that the winner of a repeated order_id comes after the last line.
     /// Superseded duplicates are skipped; all of it is counted in <paramref name="summary"/>.
     /// </summary>
     /// <exception cref="OrderCsvFormatException">The file is empty or lacks a required column.</exception>
@@ -18,51 +21,37 @@ public static class OrderFile
     {
         ArgumentNullException.ThrowIfNull(summary);
         var index = Scan(path, cancellationToken);
-        return Stream(path, summary, index.LastLineOfDuplicate, cancellationToken);
+        return Stream(path, summary, index.RepeatedIds, cancellationToken);
     }
 
-    /// <summary>The second pass alone, with the index of a previous <see cref="Scan"/> of the same file.</summary>
+    /// <summary>The cleaning pass alone, with the index of a previous <see cref="Scan"/> of the same file.</summary>
     public static IEnumerable<OrderCsvRecord> ReadCleaned(string path, OrderFileIndex index, CleaningSummary summary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(summary);
-        return Stream(path, summary, index.LastLineOfDuplicate, cancellationToken);
+        return Stream(path, summary, index.RepeatedIds, cancellationToken);
     }
 
-    /// <summary>
-    /// Pass 1: counts the data lines and finds, for each order_id with several valid rows, the line number of
-    /// the last one.
-    /// </summary>
+    /// <summary>The raw scan: checks the header, then finds the order ids that occur on more than one line.</summary>
     /// <exception cref="OrderCsvFormatException">The file is empty or lacks a required column.</exception>
     public static OrderFileIndex Scan(string path, CancellationToken cancellationToken = default)
     {
-        // Pre-sized from the file length (a dataset row is about 175 bytes) so a million ids are not rehashed
-        // over and over while the set grows.
-        var estimate = (int)Math.Clamp(new FileInfo(path).Length / 160, 16, 64_000_000);
-        var seen = new HashSet<Guid>(estimate);
-        var duplicates = new Dictionary<Guid, long>();
-        using var reader = OrderCsvReader.Open(path);
-        long n = 0;
-        while (reader.TryScan(out var line, out var orderId))
+        int column;
+        using (var reader = OrderCsvReader.Open(path))
         {
-            if ((++n & 0xFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (orderId is { } id && !seen.Add(id))
-            {
-                duplicates[id] = line;
-            }
+            column = reader.OrderIdColumn;
         }
 
-        return new OrderFileIndex(n, seen.Count, duplicates);
+        var (repeated, distinct) = RepeatedIdScan.Run(path, column, cancellationToken);
+        return new OrderFileIndex(distinct, repeated);
     }
 
     private static IEnumerable<OrderCsvRecord> Stream(
-        string path, CleaningSummary summary, IReadOnlyDictionary<Guid, long> lastLineOfDuplicate, CancellationToken cancellationToken)
+        string path, CleaningSummary summary, IReadOnlySet<Guid> repeatedIds, CancellationToken cancellationToken)
     {
         using var reader = OrderCsvReader.Open(path);
+        // The latest valid row of each repeated id seen so far; a later valid row supersedes it.
+        var held = new Dictionary<Guid, OrderCsvRecord>();
         long n = 0;
         while (reader.TryRead(out var record))
         {
@@ -73,9 +62,14 @@ public static class OrderFile
 
             if (record.Order is { } order)
             {
-                if (lastLineOfDuplicate.TryGetValue(order.OrderId, out var last) && last != record.LineNumber)
+                if (repeatedIds.Count > 0 && repeatedIds.Contains(order.OrderId))
                 {
-                    summary.CountDuplicate();
+                    if (held.ContainsKey(order.OrderId))
+                    {
+                        summary.CountDuplicate();
+                    }
+
+                    held[order.OrderId] = record;
                     continue;
                 }
 
@@ -91,11 +85,15 @@ public static class OrderFile
         }
 
         summary.BlankLines = reader.BlankLines;
+        foreach (var winner in held.Values.OrderBy(r => r.LineNumber))
+        {
+            summary.CountAccepted();
+            yield return winner;
+        }
     }
 }
 
-/// <summary>What the first pass over an order file found.</summary>
-/// <param name="DataRows">Data lines (blank lines excluded), valid or not.</param>
-/// <param name="UniqueValidOrders">Distinct order ids among the valid rows: what the second pass will accept.</param>
-/// <param name="LastLineOfDuplicate">For each order id with several valid rows, the line of the last one.</param>
-public sealed record OrderFileIndex(long DataRows, long UniqueValidOrders, IReadOnlyDictionary<Guid, long> LastLineOfDuplicate);
+/// <summary>What the raw scan of an order file found.</summary>
+/// <param name="DistinctIds">Distinct order ids that look valid (32 hex digits): an upper bound of the orders passed on.</param>
+/// <param name="RepeatedIds">Order ids found on more than one line (valid or not; may include a few extra ids).</param>
+public sealed record OrderFileIndex(long DistinctIds, IReadOnlySet<Guid> RepeatedIds);

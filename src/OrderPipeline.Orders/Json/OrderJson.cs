@@ -19,11 +19,11 @@ public static class OrderJson
         (OrderFields.EstimatedDeliveryDate, false),
     ];
 
-    public static byte[] SerializeToUtf8Bytes(Order order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        return JsonSerializer.SerializeToUtf8Bytes(OrderMessage.From(order), OrderJsonContext.Default.OrderMessage);
-    }
+    public static byte[] SerializeToUtf8Bytes(Order order) => OrderJsonWriter.ToUtf8Bytes(order);
+
+    /// <summary>The same bytes through System.Text.Json's source-generated contract (the reference for tests).</summary>
+    internal static byte[] SerializeWithContract(Order order) =>
+        JsonSerializer.SerializeToUtf8Bytes(OrderMessage.From(order), OrderJsonContext.Default.OrderMessage);
 
     public static string Serialize(Order order) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(order));
 

@@ -8,6 +8,9 @@ namespace OrderPipeline.Stack.Config;
 /// JSON is valid YAML, so the node's file is those defaults with the node's own values on top.
 public static class CassandraConfig
 {
+    /// Thrift's port when <see cref="StackOptions.CassandraThrift"/> is on (Cassandra's default).
+    public const int ThriftPort = 9160;
+
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
         WriteIndented = true,
@@ -24,8 +27,13 @@ public static class CassandraConfig
         root["storage_port"] = StackLayout.CassandraStoragePort;
         root["native_transport_port"] = node.Port;
         root["start_native_transport"] = true;
-        // Thrift is unused by CQL clients and would be one more port to guard.
-        root["start_rpc"] = false;
+        // Thrift is unused by CQL clients and would be one more port to guard; on only for tools that need it
+        // (Cassandra 2.1's cassandra-stress creates its schema and reads metadata over Thrift).
+        root["start_rpc"] = layout.Options.CassandraThrift;
+        if (layout.Options.CassandraThrift)
+        {
+            root["rpc_port"] = ThriftPort;
+        }
         root["seed_provider"] = new JsonArray(new JsonObject
         {
             ["class_name"] = "org.apache.cassandra.locator.SimpleSeedProvider",

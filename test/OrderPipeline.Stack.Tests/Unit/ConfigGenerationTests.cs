@@ -96,6 +96,24 @@ public class ConfigGenerationTests
     }
 
     [Fact]
+    public void Should_StartThriftOnTheNodesOwnAddress_When_ThriftIsOn()
+    {
+        // Given a 2-node layout with Thrift requested (as `stack up --thrift` does), other settings kept
+        var options = Options.WithCassandraThrift();
+        Assert.Equal(Options.Subnet, options.Subnet);
+        Assert.False(Options.CassandraThrift);
+        var layout = new StackLayout(options, new StackTopology(1, 2));
+
+        // When each node's cassandra.yaml is generated
+        var yamls = layout.CassandraNodes.Select(n => ParseYaml(CassandraConfig.Yaml(layout, n, PackageDefaults))).ToList();
+
+        // Then Thrift listens on port 9160 of each node's own address
+        Assert.All(yamls, y => Assert.True((bool)y["start_rpc"]!));
+        Assert.All(yamls, y => Assert.Equal(9160, (int)y["rpc_port"]!));
+        Assert.Equal(["127.0.42.1", "127.0.42.2"], yamls.Select(y => (string)y["rpc_address"]!));
+    }
+
+    [Fact]
     public void Should_WriteNoBackslashSlashEscapes_When_DefaultsContainThem()
     {
         var layout = new StackLayout(Options, StackTopology.OneEach);
