@@ -17,7 +17,7 @@ internal sealed class ClusterRun : IAsyncDisposable
     private static readonly TimeSpan ReadRetryWindow = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public static readonly TimeSpan IngestDuration = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan IngestDuration = TimeSpan.FromSeconds(40);
     public static readonly TimeSpan ConsumerIdle = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromMinutes(4);
