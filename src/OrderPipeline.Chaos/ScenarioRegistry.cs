@@ -10,6 +10,11 @@ public static class ScenarioRegistry
     [
         new Scenarios.ConsumerKillScenario(),
         new Scenarios.ProducerKillScenario(),
+        new Scenarios.Cluster.CassandraNodeKillScenario(),
+        new Scenarios.Cluster.CassandraQuorumLossScenario(),
+        new Scenarios.Cluster.CassandraOutageScenario(),
+        new Scenarios.Cluster.KafkaBrokerKillScenario(),
+        new Scenarios.Cluster.NetworkStallScenario(),
         new Scenarios.PoisonMessagesScenario(),
         new Scenarios.CsvCorpusScenario(),
         new Scenarios.CqlGarbageScenario(),
