@@ -8,6 +8,16 @@ public static class ScenarioRegistry
 {
     public static IReadOnlyList<IChaosScenario> All { get; } =
     [
+        new Scenarios.ConsumerKillScenario(),
+        new Scenarios.ProducerKillScenario(),
+        new Scenarios.Cluster.CassandraNodeKillScenario(),
+        new Scenarios.Cluster.CassandraQuorumLossScenario(),
+        new Scenarios.Cluster.CassandraOutageScenario(),
+        new Scenarios.Cluster.KafkaBrokerKillScenario(),
+        new Scenarios.Cluster.NetworkStallScenario(),
+        new Scenarios.PoisonMessagesScenario(),
+        new Scenarios.CsvCorpusScenario(),
+        new Scenarios.CqlGarbageScenario(),
     ];
 
     /// The single-node and server-less scenarios: what `--scenario fast` and CI run.

@@ -183,6 +183,19 @@ public sealed partial class CqlSession
             LocalDatacenter ??= host.Datacenter;
         }
 
+        if (Options.DiscoverPeers)
+        {
+            await AddPeersAsync(control, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_replicaSourceFactory is not null)
+        {
+            await RefreshReplicaSourceAsync(control, partitioner, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AddPeersAsync(CqlConnection control, CancellationToken cancellationToken)
+    {
         var peers = await QueryControlAsync(control, "SELECT * FROM system.peers", cancellationToken).ConfigureAwait(false);
         foreach (var row in peers)
         {
@@ -198,11 +211,6 @@ public sealed partial class CqlSession
             }
 
             Describe(AddHost(new IPEndPoint(address, Options.Port)), row);
-        }
-
-        if (_replicaSourceFactory is not null)
-        {
-            await RefreshReplicaSourceAsync(control, partitioner, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -22,6 +22,14 @@ public sealed class CqlSessionOptions
     /// <summary>Nodes to reach first, as <c>host</c> or <c>host:port</c>. Default (when empty): 127.0.0.1.</summary>
     public IList<string> ContactPoints { get; set { ThrowIfFrozen(); field = value; } } = [];
 
+    /// <summary>
+    /// Whether the session also connects to the nodes that <c>system.peers</c> lists. Default: true. Set it to
+    /// false when the client reaches the cluster only through the contact points (a TCP proxy, a port forward, NAT)
+    /// and the peers' own addresses are unreachable or must be bypassed: every request then goes to a contact
+    /// point, which coordinates it for the whole cluster (token-aware routing has only those nodes to choose from).
+    /// </summary>
+    public bool DiscoverPeers { get; set { ThrowIfFrozen(); field = value; } } = true;
+
     /// <summary>The native-protocol port. Default: 9042.</summary>
     public int Port { get; set { ThrowIfFrozen(); field = value; } } = 9042;
 

@@ -34,15 +34,23 @@ public sealed class ChaosCli(string cliAssembly, string subnet, string bootstrap
     }
 
     /// `consume` from the scenario's topic into its keyspace; with <paramref name="untilIdleSeconds"/> it exits
-    /// by itself once the topic is drained, without it it runs until killed.
-    public CliProcess StartConsume(PipelineNames names, double? untilIdleSeconds = null)
+    /// by itself once the topic is drained, without it it runs until killed. <paramref name="onlyContactPoints"/>
+    /// replaces the stack's contact points and keeps every Cassandra connection on them (`--contact-points-only`),
+    /// e.g. a proxy in front of one node.
+    public CliProcess StartConsume(PipelineNames names, double? untilIdleSeconds = null, string? onlyContactPoints = null)
     {
         ArgumentNullException.ThrowIfNull(names);
         var args = new List<string>
         {
             "consume", "--topic", names.Topic, "--dlq-topic", names.DeadLetterTopic, "--group", names.Group,
-            "--keyspace", names.Keyspace, "--bootstrap-servers", bootstrapServers, "--contact-points", contactPoints,
+            "--keyspace", names.Keyspace, "--bootstrap-servers", bootstrapServers,
+            "--contact-points", onlyContactPoints ?? contactPoints,
         };
+        if (onlyContactPoints is not null)
+        {
+            args.Add("--contact-points-only");
+        }
+
         if (untilIdleSeconds is { } idle)
         {
             args.AddRange(["--until-idle", idle.ToString(CultureInfo.InvariantCulture)]);

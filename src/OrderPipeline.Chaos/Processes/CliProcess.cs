@@ -81,6 +81,17 @@ public sealed class CliProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cancellationToken);
     }
 
+    /// SIGTERM (a graceful stop: the consumer finishes its writes and commits), then waits for the exit.
+    public async Task<CliExit> StopAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (!_process.HasExited)
+        {
+            OrderPipeline.Stack.Processes.ProcessTable.Send(_process.Id, OrderPipeline.Stack.Processes.Signal.Terminate);
+        }
+
+        return await WaitAsync(timeout, cancellationToken);
+    }
+
     /// Waits for the exit; past <paramref name="timeout"/> the process is killed and a <see cref="TimeoutException"/>
     /// says it hung.
     public async Task<CliExit> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)

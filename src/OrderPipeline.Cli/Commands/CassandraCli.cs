@@ -9,11 +9,14 @@ internal static class CassandraCli
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<CassandraAccess?> TryConnectAsync(IAnsiConsole console, string contactPoints, CancellationToken cancellationToken)
+    public static Task<CassandraAccess?> TryConnectAsync(IAnsiConsole console, string contactPoints, CancellationToken cancellationToken) =>
+        TryConnectAsync(console, contactPoints, discoverPeers: true, cancellationToken);
+
+    public static async Task<CassandraAccess?> TryConnectAsync(IAnsiConsole console, string contactPoints, bool discoverPeers, CancellationToken cancellationToken)
     {
         try
         {
-            return await CassandraAccess.ConnectAsync(contactPoints, ConnectTimeout, cancellationToken);
+            return await CassandraAccess.ConnectAsync(contactPoints, discoverPeers, ConnectTimeout, cancellationToken);
         }
         catch (InfrastructureUnavailableException ex)
         {

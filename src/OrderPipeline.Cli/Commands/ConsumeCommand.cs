@@ -37,7 +37,7 @@ internal sealed class ConsumeCommand(IAnsiConsole console) : AsyncCommand<Consum
             return ExitCodes.Unavailable;
         }
 
-        await using var cassandra = await CassandraCli.TryConnectAsync(console, options.ContactPoints, cancellationToken);
+        await using var cassandra = await CassandraCli.TryConnectAsync(console, options.ContactPoints, !settings.ContactPointsOnly, cancellationToken);
         if (cassandra is null)
         {
             return ExitCodes.Unavailable;

@@ -26,6 +26,10 @@ internal sealed class ConsumeSettings : PipelineConnectionSettings
     [Description("Orders written to Cassandra concurrently (default 256).")]
     public int MaxInFlight { get; init; } = 256;
 
+    [CommandOption("--contact-points-only")]
+    [Description("Connect only to the --contact-points, not to the other nodes they list (e.g. Cassandra behind a proxy).")]
+    public bool ContactPointsOnly { get; init; }
+
     [CommandOption("-v|--verbose")]
     [Description("Print every order received and stored.")]
     public bool Verbose { get; init; }

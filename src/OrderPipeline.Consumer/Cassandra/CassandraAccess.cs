@@ -22,7 +22,12 @@ public sealed class CassandraAccess : IAsyncDisposable
     public string ContactPoints { get; }
 
     /// <exception cref="InfrastructureUnavailableException">No contact point answered within <paramref name="timeout"/>.</exception>
-    public static async Task<CassandraAccess> ConnectAsync(string contactPoints, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<CassandraAccess> ConnectAsync(string contactPoints, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectAsync(contactPoints, discoverPeers: true, timeout, cancellationToken);
+
+    /// <param name="discoverPeers">False keeps every connection on the contact points (see <see cref="CqlSessionOptions.DiscoverPeers"/>).</param>
+    /// <exception cref="InfrastructureUnavailableException">No contact point answered within <paramref name="timeout"/>.</exception>
+    public static async Task<CassandraAccess> ConnectAsync(string contactPoints, bool discoverPeers, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contactPoints);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -33,6 +38,7 @@ public sealed class CassandraAccess : IAsyncDisposable
             {
                 ContactPoints = [.. contactPoints.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 ConnectTimeout = timeout,
+                DiscoverPeers = discoverPeers,
             };
             var session = await CqlSession.ConnectAsync(options, null, deadline.Token);
             return new CassandraAccess(session, contactPoints);

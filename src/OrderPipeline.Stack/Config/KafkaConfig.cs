@@ -19,6 +19,9 @@ public static class KafkaConfig
             ("log.dirs", broker.DataDirectory),
             ("zookeeper.connect", layout.ZooKeeperConnect),
             ("zookeeper.connection.timeout.ms", "10000"),
+            // 0.9's default 6 s session lets a GC pause on a saturated 2-core machine expire the broker's
+            // ZooKeeper session, which re-elects leaders and stalls producers; 30 s rides such pauses out.
+            ("zookeeper.session.timeout.ms", "30000"),
             ("offsets.topic.replication.factor", rf.ToString(CultureInfo.InvariantCulture)),
             ("offsets.topic.num.partitions", "10"),
             ("default.replication.factor", rf.ToString(CultureInfo.InvariantCulture)),

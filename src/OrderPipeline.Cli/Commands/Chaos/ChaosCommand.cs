@@ -51,6 +51,12 @@ internal sealed class ChaosCommand(IAnsiConsole console) : AsyncCommand<ChaosSet
             cts.Cancel();
         });
         var clock = Stopwatch.StartNew();
+        if (Console.IsOutputRedirected)
+        {
+            // A log file has no terminal width; Spectre's 80-column default would wrap the table's ten columns.
+            console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        }
+
         try
         {
             console.MarkupLineInterpolated(
