@@ -15,6 +15,7 @@ public sealed partial class ConsumeLoop
                 _paused = false;
                 _stats.Paused = false;
                 _stats.AssignedPartitions = partitions.Count;
+                Volatile.Write(ref _assignedAt, _time.GetTimestamp());
                 LogAssigned(new PartitionList(partitions));
             })
             .SetPartitionsRevokedHandler((_, partitions) =>

@@ -19,6 +19,10 @@ public sealed partial class ConsumeLoop : IDisposable
     private static readonly TimeSpan StallBeforePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LagInterval = TimeSpan.FromMilliseconds(500);
 
+    // --until-idle before the group has assigned anything: a member killed a moment ago still holds its
+    // partitions until its session expires (at most 30 s on 0.9), so joining can take that long.
+    private static readonly TimeSpan JoinGrace = TimeSpan.FromSeconds(30);
+
     private readonly ConsumerOptions _options;
     private readonly IMessageHandler _handler;
     private readonly StoreHealth _health;
@@ -33,6 +37,7 @@ public sealed partial class ConsumeLoop : IDisposable
     private readonly MessageTimingLog? _timings = MessageTimingLog.Open(MessageTimingLog.ConsumerVariable);
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private bool _paused;
+    private long _assignedAt;
     private Exception? _fatal;
 
     public ConsumeLoop(
@@ -86,9 +91,20 @@ public sealed partial class ConsumeLoop : IDisposable
         return new ConsumerRunResult(outcome, unfinished, error);
     }
 
+    /// Idle time counts from the latest message or (re)assignment, so a rebalance that keeps the member
+    /// without partitions for a while (a killed member's session running out) does not end the run early.
+    private bool IsIdle(TimeSpan idle, long start, long lastMessage)
+    {
+        var assignedAt = Volatile.Read(ref _assignedAt);
+        return assignedAt == 0
+            ? _time.GetElapsedTime(start) >= idle + JoinGrace
+            : _time.GetElapsedTime(Math.Max(lastMessage, assignedAt)) >= idle;
+    }
+
     private ConsumerRunOutcome ConsumeUntilDone(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stop)
     {
         var now = _time.GetTimestamp();
+        var start = now;
         var lastMessage = now;
         var lastCommit = now;
         var lastLag = now;
@@ -113,7 +129,7 @@ public sealed partial class ConsumeLoop : IDisposable
                 return ConsumerRunOutcome.Completed;
             }
 
-            if (_options.UntilIdle is { } idle && _time.GetElapsedTime(lastMessage) >= idle && _tracker.InFlight == 0)
+            if (_options.UntilIdle is { } idle && IsIdle(idle, start, lastMessage) && _tracker.InFlight == 0)
             {
                 return ConsumerRunOutcome.Completed;
             }

@@ -141,7 +141,8 @@ public sealed class BrokerProbeTests
         using var stop = new CancellationTokenSource();
         var serving = ServeLikeKafka09Async(listener, stop.Token);
         var options = OptionsFor(listener);
-        options.ProbeTimeout = TimeSpan.FromSeconds(5);
+        // A long timeout: a decision that waited it out would take a minute, far from any scheduling noise.
+        options.ProbeTimeout = TimeSpan.FromSeconds(60);
 
         // When the profile is probed
         var clock = Stopwatch.StartNew();
@@ -150,7 +151,7 @@ public sealed class BrokerProbeTests
         // Then it is 0.9, decided long before the probe timeout
         Assert.Equal(KafkaBrokerProfile.Legacy09, caps.Profile);
         Assert.Contains("metadata request was answered", caps.ToString(), StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         await stop.CancelAsync();
         await serving;
     }

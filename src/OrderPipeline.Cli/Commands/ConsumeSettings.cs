@@ -15,7 +15,7 @@ internal sealed class ConsumeSettings : PipelineConnectionSettings
     public string DeadLetterTopic { get; init; } = "ecommerce-orders-dlq";
 
     [CommandOption("--until-idle <SECONDS>")]
-    [Description("Stop once no message arrived for this many seconds and every write finished.")]
+    [Description("Stop once no message arrived for this many seconds (counted from the last message or partition assignment) and every write finished.")]
     public double? UntilIdle { get; init; }
 
     [CommandOption("--max-messages <N>")]

@@ -29,6 +29,11 @@ internal sealed partial class CqlConnection : IAsyncDisposable
     private readonly Channel<PendingRequest> _writeQueue;
     private readonly TaskCompletionSource<Exception> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _shutdown = new();
+
+    // Set when Close has run to its end: DisposeAsync waits for it, so a second closer (the pool's watcher,
+    // woken by Closed) never disposes _shutdown while the first is still about to cancel it.
+    private readonly TaskCompletionSource _closeFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
     private Socket? _socket;
     private Stream? _stream;
     private PipeReader? _reader;
@@ -331,6 +336,18 @@ internal sealed partial class CqlConnection : IAsyncDisposable
             return;
         }
 
+        try
+        {
+            CloseOnce(reason);
+        }
+        finally
+        {
+            _closeFinished.TrySetResult();
+        }
+    }
+
+    private void CloseOnce(Exception reason)
+    {
         _closed.TrySetResult(reason);
         Log.ConnectionClosed(_logger, EndPoint, reason.Message, reason as CqlProtocolException);
         _writeQueue.Writer.TryComplete();
@@ -361,6 +378,7 @@ internal sealed partial class CqlConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Close(new ObjectDisposedException(nameof(CqlConnection), $"The connection to {EndPoint} was disposed."));
+        await _closeFinished.Task.ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(false);
@@ -370,6 +388,9 @@ internal sealed partial class CqlConnection : IAsyncDisposable
             // The loops report their failures through Close(); nothing more to do here.
         }
 
-        _shutdown.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _shutdown.Dispose();
+        }
     }
 }
