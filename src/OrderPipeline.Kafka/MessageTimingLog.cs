@@ -24,10 +24,16 @@ public sealed class MessageTimingLog : IDisposable
         _writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
     }
 
-    public static MessageTimingLog? Open(string variable)
+    public static MessageTimingLog? Open(string variable) => OpenFile(PathFrom(variable));
+
+    /// <summary>The log at <paramref name="path"/>, or null (no log) when the path is null or blank.</summary>
+    public static MessageTimingLog? OpenFile(string? path) => string.IsNullOrWhiteSpace(path) ? null : new MessageTimingLog(path);
+
+    /// <summary>The path the environment variable names, or null when it is unset.</summary>
+    public static string? PathFrom(string variable)
     {
         var path = Environment.GetEnvironmentVariable(variable);
-        return string.IsNullOrWhiteSpace(path) ? null : new MessageTimingLog(path);
+        return string.IsNullOrWhiteSpace(path) ? null : path;
     }
 
     /// <summary>Appends "partition offset v1 [v2]"; called from client callback threads, so serialized.</summary>

@@ -56,7 +56,7 @@ public sealed class OrderFileProducer
 
         // Benchmark hook (off unless its environment variable is set): the CreateTime per partition/offset.
         // Disposed after the producer (declared first), so late delivery reports never meet a closed file.
-        using var timings = MessageTimingLog.Open(MessageTimingLog.ProducerVariable);
+        using var timings = MessageTimingLog.OpenFile(request.TimingLogPath);
         using var producer = Build(broker, stats);
         int partitions;
         using (var admin = new DependentAdminClientBuilder(producer.Handle).Build())
@@ -117,8 +117,6 @@ public sealed class OrderFileProducer
             }
 
             stats.AddDelivered();
-            timings?.Write(report.Partition.Value, report.Offset.Value,
-                report.Timestamp.UnixTimestampMs > 0 ? report.Timestamp.UnixTimestampMs : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             onDelivered?.Invoke(report.Topic, report.Partition.Value);
         };
 
@@ -145,14 +143,7 @@ public sealed class OrderFileProducer
                 }
 
                 var message = new Message<byte[], byte[]> { Key = OrderMessageEncoding.Key(order), Value = OrderMessageEncoding.Value(order) };
-                if (timings is not null)
-                {
-                    // Kafka 0.9 messages carry no timestamp, so the client leaves CreateTime unset; the bench
-                    // hook stamps it here, at produce(), where a 0.10+ client would.
-                    message.Timestamp = new Timestamp(DateTime.UtcNow, TimestampType.CreateTime);
-                }
-
-                Send(producer, topic, message, handler, cancellationToken);
+                Send(producer, topic, message, timings is null ? handler : Timed(handler, timings, message), cancellationToken);
                 stats.AddSent();
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -166,6 +157,26 @@ public sealed class OrderFileProducer
         }
 
         return cancellationToken.IsCancellationRequested;
+    }
+
+    /// <summary>
+    /// Benchmark hook: stamps the message's CreateTime now, at produce(), and logs that time with the partition and
+    /// offset once delivered. The time is kept by the handler, not read back from the delivery report: reports
+    /// carry no fields here (delivery.report.fields=none) and a 0.9 broker stores no timestamp at all.
+    /// </summary>
+    private static Action<DeliveryReport<byte[], byte[]>> Timed(
+        Action<DeliveryReport<byte[], byte[]>> handler, MessageTimingLog timings, Message<byte[], byte[]> message)
+    {
+        var created = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        message.Timestamp = new Timestamp(created, TimestampType.CreateTime);
+        return report =>
+        {
+            handler(report);
+            if (!report.Error.IsError)
+            {
+                timings.Write(report.Partition.Value, report.Offset.Value, created);
+            }
+        };
     }
 
     private static void Send(

@@ -17,6 +17,13 @@ public sealed record ProduceRequest
     /// <summary>Topic override; null = <c>KafkaOptions.Topic</c>.</summary>
     public string? Topic { get; init; }
 
+    /// <summary>
+    /// Benchmark hook: a file that receives "partition offset produce_ms" per delivered message (see
+    /// <see cref="OrderPipeline.Kafka.MessageTimingLog"/>). Defaults to the ORDERPIPELINE_BENCH_PRODUCE_LOG
+    /// environment variable; null = no log.
+    /// </summary>
+    public string? TimingLogPath { get; init; } = OrderPipeline.Kafka.MessageTimingLog.PathFrom(OrderPipeline.Kafka.MessageTimingLog.ProducerVariable);
+
     /// <summary>Called (on librdkafka's delivery thread) for each delivered message with topic and partition.</summary>
     public Action<string, int>? OnDelivered { get; init; }
 }

@@ -84,6 +84,35 @@ public sealed class ProduceIntegrationTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Should_LogTheProduceCallTimeOfEachDeliveredMessage_When_TimingLogRequested()
+    {
+        // Given a paced run of 600 orders at 300/s whose batches wait 300 ms (linger) before they are sent
+        var topic = $"it-produce-timing-{Guid.NewGuid():N}";
+        var options = Options(topic);
+        options.LingerMs = 300;
+        var log = TempPath();
+
+        // When it runs with the timing log
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var result = await new OrderFileProducer(options).RunAsync(
+            new ProduceRequest { CsvPath = Sample, RejectsPath = TempPath(), Limit = 600, RatePerSecond = 300, TimingLogPath = log }, new ProduceStats());
+
+        // Then there is one line per delivered message, each with a distinct partition/offset and the time of its
+        // produce() call: spread over the ~2 s of sending, not bunched at the few moments batches were delivered
+        // (at 300 ms linger, delivery times would give only a handful of distinct values per partition).
+        Assert.Equal(600, result.Delivered);
+        var lines = File.ReadAllLines(log).Select(l => l.Split(' ').Select(long.Parse).ToArray()).ToList();
+        Assert.Equal(600, lines.Count);
+        Assert.Equal(600, lines.Select(l => (l[0], l[1])).Distinct().Count());
+        Assert.All(lines, l => Assert.InRange(l[2], before, before + 60_000));
+        foreach (var partition in lines.GroupBy(l => l[0]))
+        {
+            var times = partition.Select(l => l[2]).ToList();
+            Assert.True(times.Distinct().Count() >= times.Count / 3, $"partition {partition.Key}: {times.Distinct().Count()} distinct times for {times.Count} messages");
+        }
+    }
+
+    [Fact]
     public async Task Should_StopAtTheLimitAndKeepTheRate_When_Paced()
     {
         var topic = $"it-produce-rate-{Guid.NewGuid():N}";

@@ -6,8 +6,9 @@ namespace OrderPipeline.Bench.Latency;
 /// Joins the two measurement logs of a latency run into end-to-end latencies.
 ///
 /// Kafka 0.9 stores no record timestamp (message format v0 came before timestamps in 0.10), so the record's
-/// creation time is taken where the client sets it: the producer's delivery report carries the CreateTime the
-/// client stamped at produce(), with the partition and offset the broker assigned. The consumer logs, per stored
+/// creation time is taken where a 0.10+ client sets it: the producer stamps the time of its produce() call and
+/// logs it when the delivery report brings the partition and offset the broker assigned (so time spent waiting
+/// in the client's batch, linger.ms, counts). The consumer logs, per stored
 /// message, its partition, offset, the record timestamp the broker returned (-1 on 0.9) and the time Cassandra
 /// acknowledged the write. Joined on (partition, offset): latency = ack - record timestamp, where the broker's
 /// record timestamp is used when it has one and the producer's CreateTime otherwise.

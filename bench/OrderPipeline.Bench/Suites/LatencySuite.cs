@@ -64,8 +64,8 @@ public sealed class LatencySuite(BenchEnvironment environment, TopicFactory topi
             }
         }
 
-        table.Notes.Add("Kafka 0.9 keeps no record timestamp; the timestamp is the CreateTime our producer's client stamps at produce() "
-            + "(reported back with partition and offset in the delivery report), joined with the consumer's ack time by partition and offset. "
+        table.Notes.Add("Kafka 0.9 keeps no record timestamp; the timestamp is the time of our producer's produce() call (where a 0.10+ "
+            + "client stamps CreateTime, so the wait in the client's batch counts), logged with the partition and offset of its delivery report and joined with the consumer's ack time by partition and offset. "
             + "One run per rate (each run is thousands of samples); the producer and consumer share the 2 cores with the servers.");
         return table;
     }

@@ -87,6 +87,7 @@ public class ConfigGenerationTests
         Assert.Equal("/tmp/op-unit/cassandra-1/data/data", (string)yamls[1]["data_file_directories"]![0]!);
         Assert.All(yamls, y => Assert.Equal("standard", (string)y["disk_access_mode"]!));
         Assert.All(yamls, y => Assert.False((bool)y["auto_bootstrap"]!));
+        Assert.All(yamls, y => Assert.Equal("offheap_objects", (string)y["memtable_allocation_type"]!));
         Assert.All(yamls, y => Assert.False((bool)y["start_rpc"]!));
         Assert.All(yamls, y => Assert.Equal(9042, (int)y["native_transport_port"]!));
         Assert.All(yamls, y => Assert.Equal(7000, (int)y["storage_port"]!));
