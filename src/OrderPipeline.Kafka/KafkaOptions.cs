@@ -51,6 +51,13 @@ public sealed class KafkaOptions
     /// <summary>Producer: how long to wait to fill a batch. Throughput over latency: 20 ms.</summary>
     public int LingerMs { get; set; } = 20;
 
+    /// <summary>
+    /// Producer linger when <c>--rate</c> paces the sends (simulated real-time arrival): latency over throughput.
+    /// At a paced rate a batch never fills, so every message would wait out the whole linger; 2 ms keeps that
+    /// wait small while still grouping the messages of a burst.
+    /// </summary>
+    public int PacedLingerMs { get; set; } = 2;
+
     /// <summary>Producer: messages per batch (per partition).</summary>
     public int BatchNumMessages { get; set; } = 10_000;
 

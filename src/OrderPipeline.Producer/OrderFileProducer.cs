@@ -57,7 +57,7 @@ public sealed class OrderFileProducer
         // Benchmark hook (off unless its environment variable is set): the CreateTime per partition/offset.
         // Disposed after the producer (declared first), so late delivery reports never meet a closed file.
         using var timings = MessageTimingLog.OpenFile(request.TimingLogPath);
-        using var producer = Build(broker, stats);
+        using var producer = Build(broker, stats, paced: request.RatePerSecond is not null);
         int partitions;
         using (var admin = new DependentAdminClientBuilder(producer.Handle).Build())
         {
@@ -87,9 +87,14 @@ public sealed class OrderFileProducer
             rejects.Written > 0 ? rejects.Path : null, cancelled, clock.Elapsed, topic, partitions, broker, stats.FirstError);
     }
 
-    private IProducer<byte[], byte[]> Build(BrokerCapabilities broker, ProduceStats stats)
+    private IProducer<byte[], byte[]> Build(BrokerCapabilities broker, ProduceStats stats, bool paced)
     {
         var config = KafkaClientConfigs.Producer(_options, broker);
+        if (paced)
+        {
+            config.LingerMs = _options.PacedLingerMs;
+        }
+
         return new ProducerBuilder<byte[], byte[]>(config)
             .SetErrorHandler((_, error) => stats.LastClientMessage = error.Reason)
             .SetLogHandler((_, message) =>

@@ -37,4 +37,25 @@ public class LatencyLogsTests
         Assert.Equal(7, joined.Summary.Max);
         Assert.Equal(0, joined.Unmatched);
     }
+
+    [Fact]
+    public void Should_LeaveOutTheFirstMessages_When_AWarmupIsGiven()
+    {
+        // Given messages created at 0, 500, 1000 and 1500 ms, the first two slow (start-up)
+        var producer = Path.GetTempFileName();
+        var consumer = Path.GetTempFileName();
+        File.WriteAllLines(producer, ["0 0 0", "0 1 500", "0 2 1000", "0 3 1500"]);
+        File.WriteAllLines(consumer, ["0 0 -1 300", "0 1 -1 700", "0 2 -1 1010", "0 3 -1 1520"]);
+
+        // When joined with a 1 s warm-up
+        var joined = LatencyLogs.Join(producer, consumer, TimeSpan.FromSeconds(1));
+        File.Delete(producer);
+        File.Delete(consumer);
+
+        // Then the whole run keeps all four, and the steady part only the two created from 1,000 ms on
+        Assert.Equal(4, joined.Summary.Count);
+        Assert.Equal(300, joined.Summary.Max);
+        Assert.Equal(2, joined.AfterWarmup.Count);
+        Assert.Equal(20, joined.AfterWarmup.Max);
+    }
 }

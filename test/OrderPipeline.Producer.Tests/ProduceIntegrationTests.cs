@@ -89,7 +89,7 @@ public sealed class ProduceIntegrationTests(StackFixture stack)
         // Given a paced run of 600 orders at 300/s whose batches wait 300 ms (linger) before they are sent
         var topic = $"it-produce-timing-{Guid.NewGuid():N}";
         var options = Options(topic);
-        options.LingerMs = 300;
+        options.PacedLingerMs = 300;
         var log = TempPath();
 
         // When it runs with the timing log

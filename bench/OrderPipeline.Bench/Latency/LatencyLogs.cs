@@ -18,9 +18,12 @@ namespace OrderPipeline.Bench.Latency;
 ///   consumer log: partition offset record_ms ack_ms
 public static class LatencyLogs
 {
-    public sealed record Joined(LatencySummary Summary, long Unmatched);
+    /// <param name="Summary">Every matched message.</param>
+    /// <param name="AfterWarmup">Only messages created after the run's first <c>warmup</c> (the processes' first
+    /// seconds include JIT and connection start-up); the same as <paramref name="Summary"/> when no warm-up is given.</param>
+    public sealed record Joined(LatencySummary Summary, LatencySummary AfterWarmup, long Unmatched);
 
-    public static Joined Join(string producerLog, string consumerLog)
+    public static Joined Join(string producerLog, string consumerLog, TimeSpan warmup = default)
     {
         var created = new Dictionary<(int, long), double>();
         if (File.Exists(producerLog))
@@ -32,7 +35,7 @@ public static class LatencyLogs
             }
         }
 
-        var latencies = new List<double>();
+        var samples = new List<(double Created, double Latency)>();
         long unmatched = 0;
         foreach (var fields in Lines(consumerLog, 4))
         {
@@ -41,11 +44,11 @@ public static class LatencyLogs
             var ack = double.Parse(fields[3], CultureInfo.InvariantCulture);
             if (record > 0)
             {
-                latencies.Add(ack - record);
+                samples.Add((record, ack - record));
             }
             else if (created.TryGetValue(key, out var create))
             {
-                latencies.Add(ack - create);
+                samples.Add((create, ack - create));
             }
             else
             {
@@ -53,7 +56,14 @@ public static class LatencyLogs
             }
         }
 
-        return new Joined(LatencySummary.Of(latencies), unmatched);
+        var all = LatencySummary.Of(samples.Select(s => s.Latency));
+        if (warmup <= TimeSpan.Zero || samples.Count == 0)
+        {
+            return new Joined(all, all, unmatched);
+        }
+
+        var steadyFrom = samples.Min(s => s.Created) + warmup.TotalMilliseconds;
+        return new Joined(all, LatencySummary.Of(samples.Where(s => s.Created >= steadyFrom).Select(s => s.Latency)), unmatched);
     }
 
     private static IEnumerable<string[]> Lines(string path, int fields) =>

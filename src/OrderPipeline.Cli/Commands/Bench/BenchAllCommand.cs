@@ -120,9 +120,9 @@ internal sealed class BenchAllCommand(IAnsiConsole console) : AsyncCommand<Bench
             report.Throughput.Add(("cassandra-stress inserts", s.RowsPerSecond));
         }
 
-        foreach (var (rate, summary, _, _) in latency.Results)
+        foreach (var (rate, joined, _) in latency.Results)
         {
-            report.Latency.Add((rate, summary.P50, summary.P95, summary.P99));
+            report.Latency.Add((rate, joined.Summary.P50, joined.Summary.P95, joined.Summary.P99));
         }
     }
 }

@@ -17,9 +17,9 @@ internal sealed class BenchAllSettings : BenchSettings
     public int MemoryRows { get; init; } = 1_000_000;
 
     [CommandOption("--latency-seconds <S>")]
-    [Description("How long each steady --rate latency run produces. Default 10.")]
-    [DefaultValue(10)]
-    public int LatencySeconds { get; init; } = 10;
+    [Description("How long each steady --rate latency run produces. Default 20.")]
+    [DefaultValue(20)]
+    public int LatencySeconds { get; init; } = 20;
 
     [CommandOption("--seed <S>")]
     [Description("Seed of the generated orders. Default 7.")]
