@@ -42,6 +42,8 @@ public sealed class OrderFileProducer
         // The raw duplicate scan needs no broker, so it runs while the broker is probed and the topic checked.
         using var scanCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var scanning = Task.Run(() => OrderFile.Scan(request.CsvPath, scanCancel.Token), scanCancel.Token);
+        // Loading librdkafka (about 0.1 s here) needs no broker either; a load failure is reported by Build below.
+        var loading = Task.Run(() => Library.Load(), CancellationToken.None);
         BrokerCapabilities broker;
         try
         {
@@ -57,6 +59,7 @@ public sealed class OrderFileProducer
         // Benchmark hook (off unless its environment variable is set): the CreateTime per partition/offset.
         // Disposed after the producer (declared first), so late delivery reports never meet a closed file.
         using var timings = MessageTimingLog.OpenFile(request.TimingLogPath);
+        await Task.WhenAny(loading);
         using var producer = Build(broker, stats, paced: request.RatePerSecond is not null);
         int partitions;
         using (var admin = new DependentAdminClientBuilder(producer.Handle).Build())
