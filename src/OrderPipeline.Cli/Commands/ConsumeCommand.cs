@@ -27,9 +27,12 @@ internal sealed class ConsumeCommand(IAnsiConsole console) : AsyncCommand<Consum
             MaxMessages = settings.MaxMessages,
             StartupTimeout = StartupTimeout,
         };
+        // The broker probe and the Cassandra connection are independent start-up waits: run them side by side.
+        var probing = BrokerProbe.ResolveAsync(kafka, cancellationToken);
+        await using var cassandra = await CassandraCli.TryConnectAsync(console, options.ContactPoints, !settings.ContactPointsOnly, cancellationToken);
         try
         {
-            options.Capabilities = await BrokerProbe.ResolveAsync(kafka, cancellationToken);
+            options.Capabilities = await probing;
         }
         catch (KafkaUnavailableException ex)
         {
@@ -37,7 +40,6 @@ internal sealed class ConsumeCommand(IAnsiConsole console) : AsyncCommand<Consum
             return ExitCodes.Unavailable;
         }
 
-        await using var cassandra = await CassandraCli.TryConnectAsync(console, options.ContactPoints, !settings.ContactPointsOnly, cancellationToken);
         if (cassandra is null)
         {
             return ExitCodes.Unavailable;
