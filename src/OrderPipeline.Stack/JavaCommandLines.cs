@@ -30,6 +30,7 @@ public static class JavaCommandLines
     public static IReadOnlyList<string> Kafka(StackOptions options, Distributions dist, ServerSpec broker) =>
     [
         .. Heap(options.KafkaHeapMb),
+        GcLog(broker),
         "-Djava.net.preferIPv4Stack=true",
         "-Djava.awt.headless=true",
         // Kafka 0.9 unmaps index files through sun.nio.ch.DirectBuffer, closed by default on Java 17.
@@ -51,6 +52,7 @@ public static class JavaCommandLines
             "-javaagent:" + Path.Combine(dist.CassandraHome, "lib", "jamm-0.2.6.jar"),
         };
         args.AddRange(CassandraHeap(options));
+        args.Add(GcLog(node));
         args.AddRange(
         [
             "-Djava.net.preferIPv4Stack=true",
@@ -105,6 +107,11 @@ public static class JavaCommandLines
 
         return args;
     }
+
+    // Pauses explain latency tails (a stop-the-world collection holds every request in flight); the log keeps them
+    // visible next to the server's own log, capped at two 5 MB files.
+    private static string GcLog(ServerSpec server) =>
+        "-Xlog:gc:file=" + Path.Combine(server.Directory, "gc.log") + ":time,uptime:filecount=2,filesize=5m";
 
     private static string[] Heap(int mb) =>
         [string.Create(CultureInfo.InvariantCulture, $"-Xms{mb}m"), string.Create(CultureInfo.InvariantCulture, $"-Xmx{mb}m")];

@@ -4,8 +4,6 @@ internal static class TestFiles
 {
     public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "Data", "olist_orders_sample.csv");
 
-    public static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Corpus");
-
     public static string GoldenDirectory => Path.Combine(AppContext.BaseDirectory, "Golden");
 
     public static string TempFile(string extension = ".csv") =>

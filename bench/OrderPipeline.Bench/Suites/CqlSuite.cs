@@ -16,10 +16,12 @@ public sealed class CqlSuite(BenchEnvironment environment, Action<string> log)
     public List<CqlFigures> OursRuns { get; } = [];
     public List<CqlFigures> PythonRuns { get; } = [];
     public List<CqlFigures> StressRuns { get; } = [];
+    public List<CqlFigures> ConsumerWritesRuns { get; } = [];
 
     public CqlFigures? Ours => Median(OursRuns);
     public CqlFigures? Python => Median(PythonRuns);
     public CqlFigures? Stress => Median(StressRuns);
+    public CqlFigures? ConsumerWrites => Median(ConsumerWritesRuns);
 
     public async Task RunAsync(int rows, int concurrency, int repeats, bool peers, BenchReport report, CancellationToken cancellationToken = default)
     {
@@ -50,6 +52,20 @@ public sealed class CqlSuite(BenchEnvironment environment, Action<string> log)
             if (stress is not null)
             {
                 StressRuns.Add(stress);
+            }
+        }
+    }
+
+    /// The consumer's Cassandra ceiling (see <see cref="ConsumerWritesBench"/>) on the pipeline's own input.
+    public async Task RunConsumerWritesAsync(string csv, int repeats, BenchReport report, CancellationToken cancellationToken = default)
+    {
+        for (var i = 1; i <= repeats; i++)
+        {
+            log($"consumer's writes without Kafka, run {i}/{repeats}");
+            var figures = await report.StepAsync("bench cql (the consumer's writes)", async () => Logged(await ConsumerWritesBench.RunAsync(environment.ContactPoint, csv, cancellationToken)));
+            if (figures is not null)
+            {
+                ConsumerWritesRuns.Add(figures);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using OrderPipeline.Chaos.Framework;
-using OrderPipeline.Orders.Csv;
 using OrderPipeline.Stack;
 
 namespace OrderPipeline.Chaos.Scenarios;
@@ -24,10 +23,8 @@ public sealed class ConsumerKillScenario : IChaosScenario
     public async Task<ScenarioResult> RunAsync(ChaosContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var clock = Stopwatch.StartNew();
-        var names = await context.CreatePipelineAsync("kill", cancellationToken);
-        var csv = context.GenerateOrders();
-        var expected = OrderFile.Scan(csv, cancellationToken).DistinctIds;
+        var run = await KillRun.PrepareAsync(context, cancellationToken);
+        var (names, csv, expected) = (run.Names, run.Csv, run.Expected);
 
         // A paced producer keeps orders arriving for longer than the two kills and restarts take, so each kill
         // lands while orders still arrive. A restarted member waits for the group to drop the killed one (its
@@ -63,20 +60,12 @@ public sealed class ConsumerKillScenario : IChaosScenario
             produced = again;
         }
 
-        await context.WaitForStoredAsync(names, expected, ScenarioTimeouts.Stored, cancellationToken);
-        var recovered = restarted.Elapsed;
-        await context.WaitForDrainedAsync(names, ScenarioTimeouts.Stored, cancellationToken);
-        var stopped = await last.StopAsync(ScenarioTimeouts.Stop, cancellationToken);
-
-        var reconciliation = await context.ReconcileAsync(names, csv, cancellationToken);
-        return reconciliation.ToResult(this, reconciliation.RowsRead, recovered, clock.Elapsed,
+        return await run.FinishAsync(this, last, restarted,
         [
             ScenarioCheck.That("both kills landed mid-run", storedAtKills.All(s => s > 0 && s < expected),
                 $"stored at the kills: {string.Join(", ", storedAtKills)} of {expected}"),
             ScenarioCheck.That("produce delivered the whole file", produced.ExitCode == 0, producedNote),
-            ScenarioCheck.That("the restarted consumer drained the topic and stopped cleanly", stopped.ExitCode == 0,
-                $"exit {stopped.ExitCode}"),
-        ]);
+        ], "the restarted consumer drained the topic and stopped cleanly", cancellationToken);
     }
 
     private static string LastLine(string output) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using OrderPipeline.Chaos.Framework;
-using OrderPipeline.Orders.Csv;
 using OrderPipeline.Stack;
 
 namespace OrderPipeline.Chaos.Scenarios;
@@ -20,10 +19,8 @@ public sealed class ProducerKillScenario : IChaosScenario
     public async Task<ScenarioResult> RunAsync(ChaosContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var clock = Stopwatch.StartNew();
-        var names = await context.CreatePipelineAsync("kill", cancellationToken);
-        var csv = context.GenerateOrders();
-        var expected = OrderFile.Scan(csv, cancellationToken).DistinctIds;
+        var run = await KillRun.PrepareAsync(context, cancellationToken);
+        var (names, csv, expected) = (run.Names, run.Csv, run.Expected);
 
         await using var consumer = context.Cli.StartConsume(names);
         long storedAtKill;
@@ -41,20 +38,12 @@ public sealed class ProducerKillScenario : IChaosScenario
         var restarted = Stopwatch.StartNew();
         await using var second = context.Cli.StartProduce(names, csv);
         var rerun = await second.WaitAsync(ScenarioTimeouts.Process, cancellationToken);
-        await context.WaitForStoredAsync(names, expected, ScenarioTimeouts.Stored, cancellationToken);
-        var recovered = restarted.Elapsed;
-        await context.WaitForDrainedAsync(names, ScenarioTimeouts.Stored, cancellationToken);
-        var stopped = await consumer.StopAsync(ScenarioTimeouts.Stop, cancellationToken);
-
-        var reconciliation = await context.ReconcileAsync(names, csv, cancellationToken);
-        return reconciliation.ToResult(this, reconciliation.RowsRead, recovered, clock.Elapsed,
+        return await run.FinishAsync(this, consumer, restarted,
         [
             ScenarioCheck.That("the kill landed mid-run", killed.Killed && storedAtKill > 0 && storedAtKill < expected,
                 $"exit {killed.ExitCode}, {storedAtKill} of {expected} stored at the kill"),
             ScenarioCheck.That("the re-run on the same file finished", rerun.ExitCode == 0, $"exit {rerun.ExitCode}"),
-            ScenarioCheck.That("the consumer drained the topic (both runs) and stopped cleanly", stopped.ExitCode == 0,
-                $"exit {stopped.ExitCode}"),
-        ]);
+        ], "the consumer drained the topic (both runs) and stopped cleanly", cancellationToken);
     }
 
     private readonly record struct CliExitSummary(int ExitCode, bool Killed);

@@ -38,9 +38,7 @@ public sealed class CassandraOutageScenario : IChaosScenario
         var outage = Stopwatch.StartNew();
         context.Log("all Cassandra nodes stopped");
         await Task.Delay(Down, cancellationToken);
-        var paused = run.Consumer.Tail().Contains("PAUSED", StringComparison.Ordinal);
-        run.Checks.Add(ScenarioCheck.That("consumer paused its partitions", paused,
-            paused ? "its status line said PAUSED" : "no PAUSED status line in its output"));
+        run.CheckConsumerPaused();
         run.CheckConsumerAlive($"through {Down.TotalSeconds:0} s without Cassandra");
 
         for (var node = 0; node < 3; node++)

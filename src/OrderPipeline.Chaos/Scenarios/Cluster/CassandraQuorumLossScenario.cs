@@ -37,9 +37,7 @@ public sealed class CassandraQuorumLossScenario : IChaosScenario
         var committedLate = await context.CommittedOffsetsAsync(run.Names, cancellationToken);
         run.Checks.Add(ScenarioCheck.That("no offset committed while QUORUM was impossible", committedLate == committedEarly,
             $"committed offsets summed {committedEarly} after {Settle.TotalSeconds:0} s and {committedLate} after {Down.TotalSeconds:0} s of the outage"));
-        var paused = run.Consumer.Tail().Contains("PAUSED", StringComparison.Ordinal);
-        run.Checks.Add(ScenarioCheck.That("consumer paused its partitions", paused,
-            paused ? "its status line said PAUSED" : "no PAUSED status line in its output"));
+        run.CheckConsumerPaused();
         run.CheckConsumerAlive("while writes failed");
 
         await context.Stack.StartNodeAsync(ServerKind.Cassandra, 1, cancellationToken);

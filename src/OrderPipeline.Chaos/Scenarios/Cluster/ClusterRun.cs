@@ -111,6 +111,14 @@ internal sealed class ClusterRun : IAsyncDisposable
             alive ? "still running" : $"exited: {Consumer.Tail().Split('\n').LastOrDefault(l => l.Length > 0)}"));
     }
 
+    /// Checks that the consumer reported its partitions paused (while no write could succeed).
+    public void CheckConsumerPaused()
+    {
+        var paused = Consumer.Tail().Contains("PAUSED", StringComparison.Ordinal);
+        _checks.Add(ScenarioCheck.That("consumer paused its partitions", paused,
+            paused ? "its status line said PAUSED" : "no PAUSED status line in its output"));
+    }
+
     /// Measures how long after the fault ended every order is stored (the consumer keeps running meanwhile).
     public async Task<TimeSpan> WaitForAllStoredAsync(CancellationToken cancellationToken)
     {

@@ -48,6 +48,7 @@ internal sealed class BenchAllCommand(IAnsiConsole console) : AsyncCommand<Bench
 
         var cql = new CqlSuite(environment, Log);
         await cql.RunAsync(settings.Rows, CqlConcurrency, settings.Repeats, peers: true, report, cancellationToken);
+        await cql.RunConsumerWritesAsync(csv, settings.Repeats, report, cancellationToken);
 
         var scaling = new ScalingSuite(environment, topics, Log);
         await report.StepAsync("consumer scaling", async () => { await scaling.RunAsync(csv, settings.Rows, settings.Repeats, cancellationToken); return scaling; }, Log);
@@ -65,7 +66,7 @@ internal sealed class BenchAllCommand(IAnsiConsole console) : AsyncCommand<Bench
         }, Log);
 
         report.Tables.Add(ComparisonTables.EndToEnd(settings.Rows, baseline, ours));
-        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, cql.Ours, cql.Stress));
+        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, cql.Ours, cql.Stress, cql.ConsumerWrites));
         report.Tables.Add(cql.Table());
         report.Tables.Add(scaling.Table());
         report.Tables.Add(latency.Table());

@@ -39,9 +39,10 @@ internal sealed class BenchPipelineCommand(IAnsiConsole console) : AsyncCommand<
 
         var cql = new CqlSuite(environment, Log);
         await cql.RunAsync(settings.Rows, CqlConcurrency, settings.Repeats, peers: false, report, cancellationToken);
+        await cql.RunConsumerWritesAsync(csv, settings.Repeats, report, cancellationToken);
 
         report.Tables.Add(ComparisonTables.EndToEnd(settings.Rows, null, ours));
-        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, cql.Ours, null));
+        report.Tables.Add(ComparisonTables.Ceilings(ours, kafka, cql.Ours, null, cql.ConsumerWrites));
         report.Tables.Add(cql.Table());
         report.Tables.Add(MemoryTables.PeakRss([(settings.Rows, ours)]));
         BenchOutput.Print(console, report);
