@@ -32,9 +32,10 @@ public sealed class CassandraOrderStore(CassandraAccess cassandra, string keyspa
         ArgumentNullException.ThrowIfNull(row);
         var pattern = row.NullPattern;
         var orders = _orders[pattern] ?? throw new InvalidOperationException("PrepareAsync was not called.");
+        var (ordersValues, byDayValues) = OrderColumns.Values(row);
         return Task.WhenAll(
-            cassandra.ExecuteAsync(orders, OrderColumns.OrdersValues(row), cancellationToken),
-            cassandra.ExecuteAsync(_byDay[pattern], OrderColumns.OrdersByDayValues(row), cancellationToken));
+            cassandra.ExecuteAsync(orders, ordersValues, cancellationToken),
+            cassandra.ExecuteAsync(_byDay[pattern], byDayValues, cancellationToken));
     }
 
     public StoreFailureKind ClassifyFailure(Exception exception) => CassandraAccess.Classify(exception);

@@ -12,19 +12,48 @@ public sealed class OffsetTracker
 {
     private readonly ConcurrentDictionary<TopicPartition, PartitionOffsets> _partitions = new();
 
-    public IReadOnlyCollection<PartitionOffsets> Partitions => [.. _partitions.Values];
+    // The dictionary's values as an array, replaced whenever a partition is added or removed: the consume loop
+    // reads Window before every message, and ConcurrentDictionary.Values takes every lock and copies a list.
+    private volatile PartitionOffsets[] _snapshot = [];
+    private readonly Lock _snapshotGate = new();
+
+    public IReadOnlyCollection<PartitionOffsets> Partitions => _snapshot;
 
     /// <summary>Messages tracked and not yet completed, over all partitions.</summary>
-    public int InFlight => _partitions.Values.Sum(p => p.InFlight);
+    public int InFlight
+    {
+        get
+        {
+            var sum = 0;
+            foreach (var p in _snapshot)
+            {
+                sum += p.InFlight;
+            }
+
+            return sum;
+        }
+    }
 
     /// <summary>Tracked entries held in memory, over all partitions (bounded by the consume loop).</summary>
-    public int Window => _partitions.Values.Sum(p => p.Window);
+    public int Window
+    {
+        get
+        {
+            var sum = 0;
+            foreach (var p in _snapshot)
+            {
+                sum += p.Window;
+            }
+
+            return sum;
+        }
+    }
 
     public void Assign(IEnumerable<TopicPartition> partitions)
     {
         foreach (var tp in partitions)
         {
-            _partitions.GetOrAdd(tp, static t => new PartitionOffsets(t.Topic, t.Partition.Value));
+            GetOrAdd(tp);
         }
     }
 
@@ -32,10 +61,29 @@ public sealed class OffsetTracker
     public PartitionOffsets Track(TopicPartitionOffset message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var partition = _partitions.GetOrAdd(
-            message.TopicPartition, static t => new PartitionOffsets(t.Topic, t.Partition.Value));
+        var partition = GetOrAdd(message.TopicPartition);
         partition.Track(message.Offset.Value);
         return partition;
+    }
+
+    private PartitionOffsets GetOrAdd(TopicPartition tp)
+    {
+        if (_partitions.TryGetValue(tp, out var existing))
+        {
+            return existing;
+        }
+
+        var partition = _partitions.GetOrAdd(tp, static t => new PartitionOffsets(t.Topic, t.Partition.Value));
+        RefreshSnapshot();
+        return partition;
+    }
+
+    private void RefreshSnapshot()
+    {
+        lock (_snapshotGate)
+        {
+            _snapshot = [.. _partitions.Values];
+        }
     }
 
     /// <summary>Offsets that moved since the last commit; call <see cref="MarkCommitted"/> after committing them.</summary>
@@ -102,5 +150,7 @@ public sealed class OffsetTracker
                 p.Detach();
             }
         }
+
+        RefreshSnapshot();
     }
 }

@@ -62,45 +62,57 @@ public static class OrderColumns
     }
 
     /// <summary>Bind values for <see cref="InsertOrders"/> of the row's own pattern, timestamp last.</summary>
-    public static object?[] OrdersValues(OrderRow row)
+    public static object?[] OrdersValues(OrderRow row) => OrdersValues(row, new Boxes(row));
+
+    /// <summary>Bind values for <see cref="InsertOrdersByDay"/> of the row's own pattern, timestamp last.</summary>
+    public static object?[] OrdersByDayValues(OrderRow row) => OrdersByDayValues(row, new Boxes(row));
+
+    /// <summary>
+    /// Both tables' bind values for one row. The values the two statements share are boxed once, not once per
+    /// statement: boxes are most of what a write allocates on the consumer's side.
+    /// </summary>
+    public static (object?[] Orders, object?[] OrdersByDay) Values(OrderRow row)
     {
-        ArgumentNullException.ThrowIfNull(row);
+        var boxes = new Boxes(row);
+        return (OrdersValues(row, boxes), OrdersByDayValues(row, boxes));
+    }
+
+    private static object?[] OrdersValues(OrderRow row, in Boxes boxes)
+    {
         // Sized exactly (one array per write, no list to copy from): 4 keys and status, the present optionals,
         // hour, day name and the write timestamp.
         var pattern = row.NullPattern;
         var values = new object?[7 + System.Numerics.BitOperations.PopCount((uint)pattern)];
-        values[0] = row.CustomerId;
-        values[1] = row.OrderId;
-        values[2] = row.Purchase;
+        values[0] = boxes.CustomerId;
+        values[1] = boxes.OrderId;
+        values[2] = boxes.Purchase;
         values[3] = row.Status;
         var i = 4;
         Add(values, ref i, row.Approved);
         Add(values, ref i, row.DeliveredCarrier);
-        Add(values, ref i, row.DeliveredCustomer);
-        Add(values, ref i, row.EstimatedDelivery);
-        values[i++] = row.OrderHour;
+        Add(values, ref i, boxes.DeliveredCustomer);
+        Add(values, ref i, boxes.EstimatedDelivery);
+        values[i++] = boxes.OrderHour;
         values[i++] = row.OrderDayOfWeek;
-        values[i] = row.WriteTimestampMicros;
+        values[i] = boxes.WriteTimestamp;
         return values;
     }
 
-    /// <summary>Bind values for <see cref="InsertOrdersByDay"/> of the row's own pattern, timestamp last.</summary>
-    public static object?[] OrdersByDayValues(OrderRow row)
+    private static object?[] OrdersByDayValues(OrderRow row, in Boxes boxes)
     {
-        ArgumentNullException.ThrowIfNull(row);
         var pattern = row.NullPattern & ByDayPatternMask;
         var values = new object?[8 + System.Numerics.BitOperations.PopCount((uint)pattern)];
         values[0] = row.PurchaseDay;
-        values[1] = row.OrderId;
-        values[2] = row.CustomerId;
+        values[1] = boxes.OrderId;
+        values[2] = boxes.CustomerId;
         values[3] = row.Status;
-        values[4] = row.Purchase;
+        values[4] = boxes.Purchase;
         var i = 5;
-        Add(values, ref i, row.DeliveredCustomer);
-        Add(values, ref i, row.EstimatedDelivery);
-        values[i++] = row.OrderHour;
+        Add(values, ref i, boxes.DeliveredCustomer);
+        Add(values, ref i, boxes.EstimatedDelivery);
+        values[i++] = boxes.OrderHour;
         values[i++] = row.OrderDayOfWeek;
-        values[i] = row.WriteTimestampMicros;
+        values[i] = boxes.WriteTimestamp;
         return values;
     }
 
@@ -110,6 +122,48 @@ public static class OrderColumns
         {
             values[index++] = value;
         }
+    }
+
+    private static void Add(object?[] values, ref int index, object? boxed)
+    {
+        if (boxed is not null)
+        {
+            values[index++] = boxed;
+        }
+    }
+
+    // Boxed once: the hours of a day (the same 24 boxes for every order).
+    private static readonly object[] HourBoxes = [.. Enumerable.Range(0, 24).Select(static h => (object)h)];
+
+    /// <summary>The row's value-type columns that both statements bind, each boxed once.</summary>
+    private readonly struct Boxes
+    {
+        public Boxes(OrderRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            CustomerId = row.CustomerId;
+            OrderId = row.OrderId;
+            Purchase = row.Purchase;
+            DeliveredCustomer = row.DeliveredCustomer;
+            EstimatedDelivery = row.EstimatedDelivery;
+            OrderHour = row.OrderHour is >= 0 and < 24 ? HourBoxes[row.OrderHour] : row.OrderHour;
+            WriteTimestamp = row.WriteTimestampMicros;
+        }
+
+        public object CustomerId { get; }
+
+        public object OrderId { get; }
+
+        public object Purchase { get; }
+
+        /// <summary>Null when the row has no value (boxing a null DateTime? gives null).</summary>
+        public object? DeliveredCustomer { get; }
+
+        public object? EstimatedDelivery { get; }
+
+        public object OrderHour { get; }
+
+        public object WriteTimestamp { get; }
     }
 
     private static string Insert(string keyspace, string table, List<string> columns)

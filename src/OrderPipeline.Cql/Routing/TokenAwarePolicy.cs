@@ -28,22 +28,30 @@ internal sealed class TokenAwarePolicy(ILoadBalancingPolicy child, Func<IReplica
     private IEnumerable<Host> Plan(IReadOnlyList<System.Net.IPEndPoint> owners, CqlStatement statement, byte protocolVersion)
     {
         var local = localDatacenter();
-        var used = new HashSet<Host>();
+
+        // At most replication-factor entries: a linear scan of an array beats hashing (and costs one small
+        // allocation per request instead of a HashSet's three).
+        var used = new Host[owners.Count];
+        var usedCount = 0;
         var start = (int)((uint)Interlocked.Increment(ref _rotation) % (uint)owners.Count);
         for (var i = 0; i < owners.Count; i++)
         {
-            if (lookup(owners[(start + i) % owners.Count]) is { IsUp: true } host && DcAwareRoundRobinPolicy.IsLocal(host, local) && used.Add(host))
+            if (lookup(owners[(start + i) % owners.Count]) is { IsUp: true } host && DcAwareRoundRobinPolicy.IsLocal(host, local)
+                && !Contains(used, usedCount, host))
             {
+                used[usedCount++] = host;
                 yield return host;
             }
         }
 
         foreach (var host in child.NewQueryPlan(statement, protocolVersion))
         {
-            if (!used.Contains(host))
+            if (!Contains(used, usedCount, host))
             {
                 yield return host;
             }
         }
     }
+
+    private static bool Contains(Host[] hosts, int count, Host host) => Array.IndexOf(hosts, host, 0, count) >= 0;
 }

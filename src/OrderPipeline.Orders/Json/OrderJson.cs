@@ -30,6 +30,18 @@ public static class OrderJson
     /// <summary>Parses and cleans a message value; returns null and a rejection when it is poison.</summary>
     public static Order? Deserialize(ReadOnlySpan<byte> utf8Json, out Rejection? rejection)
     {
+        if (OrderJsonFastReader.TryRead(utf8Json, out var order))
+        {
+            rejection = null;
+            return order;
+        }
+
+        return DeserializeGeneral(utf8Json, out rejection);
+    }
+
+    /// <summary>Every shape through the tolerant message type; the only path that describes rejections.</summary>
+    internal static Order? DeserializeGeneral(ReadOnlySpan<byte> utf8Json, out Rejection? rejection)
+    {
         IncomingOrderMessage? message;
         try
         {

@@ -73,4 +73,34 @@ public class OffsetTrackerTests
         Assert.True(fresh.Complete(5));
         Assert.Equal([At(0, 6)], tracker.PendingCommits());
     }
+
+    [Fact]
+    public void Should_CountWindowAndInFlightOverPartitions_When_PartitionsComeAndGo()
+    {
+        // Given two assigned partitions and a third that first appears with a message
+        var tracker = new OffsetTracker();
+        tracker.Assign([P(0), P(1)]);
+        var p0 = tracker.Track(At(0, 0));
+        tracker.Track(At(0, 1));
+        tracker.Track(At(1, 5));
+        var p2 = tracker.Track(At(2, 9));
+
+        // Then every partition counts, the new one included
+        Assert.Equal(3, tracker.Partitions.Count);
+        Assert.Equal(4, tracker.Window);
+        Assert.Equal(4, tracker.InFlight);
+
+        // When a message completes out of order, then in order, and a partition is revoked
+        p0.Complete(1);
+        Assert.Equal(4, tracker.Window);
+        Assert.Equal(3, tracker.InFlight);
+        p0.Complete(0);
+        tracker.Remove([P(2)]);
+
+        // Then the completed ones leave the window and the revoked partition no longer counts
+        Assert.False(p2.Complete(9));
+        Assert.Equal(2, tracker.Partitions.Count);
+        Assert.Equal(1, tracker.Window);
+        Assert.Equal(1, tracker.InFlight);
+    }
 }

@@ -101,4 +101,36 @@ public class OrderColumnsTests
         Assert.Equal("2018-02-28", late.PurchaseDay);
         Assert.Equal("2018-02-28", OrderColumns.OrdersByDayValues(late)[0]);
     }
+
+    [Fact]
+    public void Values_EqualEachStatementsOwnValues_AndShareTheirBoxes()
+    {
+        // Given rows with every pattern of present optional values
+        for (var pattern = 0; pattern < OrderColumns.PatternCount; pattern++)
+        {
+            var full = Delivered();
+            var row = full with
+            {
+                Approved = (pattern & 1) != 0 ? full.Approved : null,
+                DeliveredCarrier = (pattern & 2) != 0 ? full.DeliveredCarrier : null,
+                DeliveredCustomer = (pattern & 4) != 0 ? full.DeliveredCustomer : null,
+                EstimatedDelivery = (pattern & 8) != 0 ? full.EstimatedDelivery : null,
+            };
+
+            // When both statements' values are made at once
+            var (orders, byDay) = OrderColumns.Values(row);
+
+            // Then they equal the per-statement values, and the keys, purchase time, hour and write timestamp
+            // are the same objects in both arrays
+            Assert.Equal(OrderColumns.OrdersValues(row), orders);
+            Assert.Equal(OrderColumns.OrdersByDayValues(row), byDay);
+            Assert.Same(orders[0], byDay[2]);
+            Assert.Same(orders[1], byDay[1]);
+            Assert.Same(orders[2], byDay[4]);
+            Assert.Same(orders[^3], byDay[^3]);
+            Assert.Same(orders[^1], byDay[^1]);
+            Assert.Equal(10, orders[^3]);
+            Assert.Equal(row.WriteTimestampMicros, orders[^1]);
+        }
+    }
 }
