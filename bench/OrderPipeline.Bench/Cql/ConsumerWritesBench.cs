@@ -64,27 +64,8 @@ public static class ConsumerWritesBench
         return rows;
     }
 
-    /// C workers share one cursor, each awaiting its order's two writes before taking the next, as the consumer's
-    /// write slots do.
-    private static async Task WriteAsync(CassandraOrderStore store, List<OrderRow> rows, int count, int concurrency, double[]? latencies,
-        CancellationToken cancellationToken)
-    {
-        var next = -1;
-        var tickMs = 1000.0 / Stopwatch.Frequency;
-        async Task WorkerAsync()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await store.WriteAsync(rows[i], cancellationToken);
-                if (latencies is not null)
-                {
-                    latencies[i] = (Stopwatch.GetTimestamp() - started) * tickMs;
-                }
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync, cancellationToken)));
-    }
+    /// C orders in flight, as the consumer's write slots allow.
+    private static Task WriteAsync(CassandraOrderStore store, List<OrderRow> rows, int count, int concurrency, double[]? latencies,
+        CancellationToken cancellationToken) =>
+        InFlightWorkers.RunAsync(count, concurrency, i => store.WriteAsync(rows[i], cancellationToken), latencies, cancellationToken);
 }

@@ -66,28 +66,10 @@ public static class OurCqlInsertBench
         await session.ExecuteAsync($"TRUNCATE {Keyspace}.{Table}", cancellationToken);
     }
 
-    /// C workers share one cursor; each waits for its insert before taking the next row, so exactly C are in flight.
-    private static async Task InsertAsync(CqlSession session, PreparedStatement insert, object?[][] data, int start, int count,
-        int concurrency, double[]? latencies, CancellationToken cancellationToken)
-    {
-        var next = -1;
-        var tickMs = 1000.0 / Stopwatch.Frequency;
-        async Task WorkerAsync()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await session.ExecuteAsync(insert.Bind(data[start + i]), cancellationToken);
-                if (latencies is not null)
-                {
-                    latencies[i] = (Stopwatch.GetTimestamp() - started) * tickMs;
-                }
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkerAsync, cancellationToken)));
-    }
+    private static Task InsertAsync(CqlSession session, PreparedStatement insert, object?[][] data, int start, int count,
+        int concurrency, double[]? latencies, CancellationToken cancellationToken) =>
+        InFlightWorkers.RunAsync(count, concurrency, i => session.ExecuteAsync(insert.Bind(data[start + i]), cancellationToken), latencies,
+            cancellationToken);
 
     private static object?[][] MakeRows(int count, int seed)
     {
